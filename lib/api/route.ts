@@ -1,0 +1,61 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
+import { ErrorCodes } from "@/lib/errors";
+import { execute, type Failure, type UseCase } from "@/lib/api/use-case";
+import { apiActor, metaFromHeaders } from "@/lib/api/request";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** One REST endpoint: its use case plus what OpenAPI needs to describe it. */
+export type Endpoint<P extends Permission = Permission, S extends z.ZodType = z.ZodType, R = unknown> = {
+  method: HttpMethod;
+  /** OpenAPI path, e.g. /api/v1/organizations/{id} */
+  path: string;
+  summary: string;
+  tag: string;
+  useCase: UseCase<P, S, R>;
+  response: z.ZodType;
+  /** where the input comes from besides path parameters */
+  inputFrom: "query" | "body" | "none";
+  successStatus?: number;
+};
+
+export function defineEndpoint<P extends Permission, S extends z.ZodType, R>(e: Endpoint<P, S, R>) {
+  return e;
+}
+
+function failureResponse(f: Failure) {
+  const status = f.code === "INTERNAL" ? 500 : ErrorCodes[f.code];
+  return Response.json(
+    { error: { code: f.code, message: f.message, fieldErrors: f.fieldErrors, errorId: f.errorId } },
+    { status, headers: { "cache-control": "no-store" } },
+  );
+}
+
+/** The API door: a Next route handler for an endpoint. Errors are JSON `{ error: { code, message } }`. */
+export function routeHandler<P extends Permission, S extends z.ZodType, R>(endpoint: Endpoint<P, S, R>) {
+  return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
+    const meta = metaFromHeaders(request.headers);
+    const actor = await apiActor(request.headers);
+    if (actor === "invalid") {
+      return failureResponse({ ok: false, code: "UNAUTHENTICATED", message: "访问令牌无效或已吊销" });
+    }
+    let input: Record<string, unknown> = { ...((await context.params) ?? {}) };
+    if (endpoint.inputFrom === "query") {
+      input = { ...Object.fromEntries(request.nextUrl.searchParams.entries()), ...input };
+    } else if (endpoint.inputFrom === "body") {
+      const body = await request.json().catch(() => undefined);
+      if (body === undefined || typeof body !== "object" || body === null || Array.isArray(body)) {
+        return failureResponse({ ok: false, code: "VALIDATION", message: "请求体必须是 JSON 对象" });
+      }
+      input = { ...body, ...input };
+    }
+    const result = await execute(endpoint.useCase, input, actor, meta);
+    if (!result.ok) return failureResponse(result);
+    return Response.json(result.data, {
+      status: endpoint.successStatus ?? 200,
+      headers: { "cache-control": "no-store" },
+    });
+  };
+}

@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { db as defaultDb, type Db, type Tx } from "@/lib/db";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { can, isPublic, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit, type RequestMeta } from "@/lib/audit/record";
+import { logger } from "@/lib/logger";
+import "@/lib/validation";
+
+// The one path every door takes: zod input → actor → permission → use case (scoped by the use case)
+// → audit → typed result. Server actions (lib/api/action.ts), API routes (lib/api/route.ts) and
+// server-rendered pages (lib/api/page.ts) are thin adapters over `execute`; none re-implements it.
+
+type PublicPermission = {
+  [K in Permission]: "PUBLIC" extends (typeof PERMISSIONS)[K][number] ? K : never;
+}[Permission];
+export type ActorFor<P extends Permission> = P extends PublicPermission ? Actor | null : Actor;
+
+export type UseCaseContext<P extends Permission, I> = {
+  actor: ActorFor<P>;
+  input: I;
+  /** the transaction for writes, the client for reads */
+  db: Tx;
+  meta: RequestMeta;
+};
+
+export type UseCase<P extends Permission, S extends z.ZodType, R> = {
+  /** audit action name, e.g. "organization.update" */
+  name: string;
+  permission: P;
+  input: S;
+  /** writes run in one transaction together with their audit event */
+  write: boolean;
+  /** what the audit event points at */
+  target?: (input: z.output<S>, result: R) => { type: string; id: string | number } | null;
+  run: (ctx: UseCaseContext<P, z.output<S>>) => Promise<R>;
+};
+
+export function defineUseCase<P extends Permission, S extends z.ZodType, R>(uc: UseCase<P, S, R>) {
+  return uc;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyUseCase = UseCase<any, z.ZodType, any>;
+
+export type Failure = {
+  ok: false;
+  code: ErrorCode | "INTERNAL";
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  errorId?: string;
+};
+export type Result<R> = { ok: true; data: R } | Failure;
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export async function execute<P extends Permission, S extends z.ZodType, R>(
+  uc: UseCase<P, S, R>,
+  rawInput: unknown,
+  actor: Actor | null,
+  meta: RequestMeta,
+  client: Db = defaultDb,
+): Promise<Result<R>> {
+  const parsed = uc.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { ok: false, code: "VALIDATION", message: "请检查填写的内容", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  const input = parsed.data as z.output<S>;
+
+  if (!isPublic(uc.permission)) {
+    if (!actor) return { ok: false, code: "UNAUTHENTICATED", message: "请先登录" };
+    if (!can(actor.role, uc.permission)) {
+      await recordAudit(client, actor, meta, { action: uc.name, result: "DENIED" }).catch(() => {});
+      return { ok: false, code: "FORBIDDEN", message: "您没有执行此操作的权限" };
+    }
+  }
+  const ctxActor = actor as ActorFor<P>;
+
+  try {
+    if (!uc.write) return { ok: true, data: await uc.run({ actor: ctxActor, input, db: client, meta }) };
+    const data = await client.$transaction(async (tx) => {
+      const result = await uc.run({ actor: ctxActor, input, db: tx, meta });
+      await recordAudit(tx, actor, meta, { action: uc.name, result: "SUCCESS", target: uc.target?.(input, result) });
+      return result;
+    });
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof AppError) {
+      if (uc.write || error.code === "NOT_FOUND") {
+        await recordAudit(client, actor, meta, {
+          action: uc.name,
+          result: error.code === "NOT_FOUND" || error.code === "FORBIDDEN" ? "DENIED" : "FAILED",
+          detail: { code: error.code, message: error.message },
+        }).catch(() => {});
+      }
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    }
+    const errorId = crypto.randomUUID().slice(0, 8);
+    logger.error({ err: error, errorId, useCase: uc.name }, "use case failed");
+    return { ok: false, code: "INTERNAL", message: `系统繁忙，请稍后再试（错误编号 ${errorId}）`, errorId };
+  }
+}

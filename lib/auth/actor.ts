@@ -1,0 +1,77 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Tx } from "@/lib/db";
+import { hashToken } from "@/lib/crypto";
+
+/**
+ * Who is acting: a user in one of their roles (a membership), or an API client acting in the role
+ * an admin gave it. Scope comes from the membership: an organization subtree (staff, officers,
+ * mediators), a region subtree (leaders, region admins), or the actor's own records (residents,
+ * lawyers). Paths are the materialized tree paths of Region/Organization.
+ */
+export type Actor = {
+  userId: number | null;
+  apiClientId: number | null;
+  name: string;
+  role: Role;
+  membershipId: number | null;
+  organizationId: number | null;
+  organizationPath: string | null;
+  /** the region the actor may see: its organization's region, or its membership region */
+  regionId: number | null;
+  regionPath: string | null;
+};
+
+// Staff roles before leaders before residents: a user with several memberships starts in the first.
+const ROLE_ORDER: Role[] = ["ADMIN", "LEADER", "LEGAL_AID_OFFICER", "STAFF", "MEDIATOR", "LAWYER", "RESIDENT"];
+
+const membershipSelect = {
+  id: true,
+  role: true,
+  organization: { select: { id: true, path: true, region: { select: { id: true, path: true } } } },
+  region: { select: { id: true, path: true } },
+} as const;
+
+/** The actor of a signed-in user; null when the user or the chosen membership no longer exists. */
+export async function actorForUser(db: Tx, userId: number, membershipId?: number | null): Promise<Actor | null> {
+  const user = await db.user.findFirst({
+    where: { id: userId, active: true },
+    select: { id: true, name: true, memberships: { select: membershipSelect } },
+  });
+  if (!user || user.memberships.length === 0) return null;
+  const membership =
+    user.memberships.find((m) => m.id === membershipId) ??
+    [...user.memberships].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))[0];
+  const region = membership.organization?.region ?? membership.region;
+  return {
+    userId: user.id,
+    apiClientId: null,
+    name: user.name,
+    role: membership.role,
+    membershipId: membership.id,
+    organizationId: membership.organization?.id ?? null,
+    organizationPath: membership.organization?.path ?? null,
+    regionId: region?.id ?? null,
+    regionPath: region?.path ?? null,
+  };
+}
+
+/** The actor of an API bearer token; null when unknown or revoked. */
+export async function actorForApiToken(db: Tx, token: string): Promise<Actor | null> {
+  const client = await db.apiClient.findFirst({
+    where: { tokenHash: hashToken(token), revokedAt: null },
+    select: { id: true, name: true, role: true, organization: { select: { id: true, path: true, region: { select: { id: true, path: true } } } } },
+  });
+  if (!client) return null;
+  await db.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: new Date() } });
+  return {
+    userId: null,
+    apiClientId: client.id,
+    name: client.name,
+    role: client.role,
+    membershipId: null,
+    organizationId: client.organization.id,
+    organizationPath: client.organization.path,
+    regionId: client.organization.region.id,
+    regionPath: client.organization.region.path,
+  };
+}

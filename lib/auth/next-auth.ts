@@ -1,0 +1,36 @@
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { verifyCredentials } from "@/lib/auth/credentials";
+
+// Sessions are signed JWT cookies (the Credentials provider supports no database sessions); the actor
+// is re-read from the database on every request (lib/auth/actor.ts), so a removed role or a
+// deactivated user takes effect at once.
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { login: {}, password: {} },
+      async authorize(credentials, request) {
+        const headers = request?.headers;
+        const user = await verifyCredentials(db, credentials, {
+          ip: headers?.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+          userAgent: headers?.get("user-agent") ?? null,
+        });
+        return user ? { id: String(user.id), name: user.name } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user, trigger, session }) {
+      if (user?.id) token.uid = Number(user.id);
+      if (trigger === "update" && typeof session?.membershipId === "number") token.mid = session.membershipId;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.uid as number | undefined, membershipId: token.mid as number | undefined };
+    },
+  },
+});

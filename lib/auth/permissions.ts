@@ -1,0 +1,62 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** Anyone, signed in or not. */
+export const PUBLIC = "PUBLIC" as const;
+type Grantee = Role | typeof PUBLIC;
+
+// The permission table: every action a door (server action or API route) can perform, and who may.
+// Being listed here is necessary, not sufficient: the use case still scopes its query to the actor
+// (lib/auth/scope.ts). Anything not listed is refused (fail closed).
+export const PERMISSIONS = {
+  "health.read": [PUBLIC],
+  "servicePoint.search": [PUBLIC],
+  "account.register": [PUBLIC],
+
+  "me.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
+  "resident.home": ["RESIDENT"],
+  "workbench.view": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "lawyer.workspace": ["LAWYER"],
+  "dashboard.view": ["LEADER", "ADMIN"],
+
+  "organization.read": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR", "LEADER", "ADMIN"],
+  "organization.updateContact": ["STAFF", "ADMIN"],
+  "organization.manage": ["ADMIN"],
+  "region.read": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR", "LEADER", "ADMIN"],
+  "region.manage": ["ADMIN"],
+  "calendar.manage": ["ADMIN"],
+  "apiClient.manage": ["ADMIN"],
+  "audit.read": ["ADMIN"],
+} as const satisfies Record<string, readonly Grantee[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isPublic(permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Grantee[]).includes(PUBLIC);
+}
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  const grantees = PERMISSIONS[permission] as readonly Grantee[] | undefined;
+  if (!grantees) return false;
+  return grantees.includes(PUBLIC) || (!!role && grantees.includes(role));
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  RESIDENT: "群众",
+  STAFF: "窗口工作人员",
+  LEGAL_AID_OFFICER: "法律援助审查人员",
+  LAWYER: "律师",
+  MEDIATOR: "人民调解员",
+  LEADER: "司法局领导",
+  ADMIN: "系统管理员",
+};
+
+/** Where each role lands after signing in. */
+export const ROLE_HOME: Record<Role, string> = {
+  RESIDENT: "/resident",
+  STAFF: "/staff",
+  LEGAL_AID_OFFICER: "/staff",
+  MEDIATOR: "/staff",
+  LAWYER: "/lawyer",
+  LEADER: "/leader",
+  ADMIN: "/admin",
+};

@@ -1,0 +1,45 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+
+// Scope lives inside the query: a row outside the actor's reach is never read. Each builder fails
+// closed — a role it does not know gets a filter that matches nothing.
+const NOTHING = { id: { in: [] as number[] } };
+
+const ORGANIZATION_ROLES = new Set(["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"]);
+
+/** Organizations the actor may see: its organization's subtree, or every one in its region subtree. */
+export function organizationScope(actor: Actor): Prisma.OrganizationWhereInput {
+  if (ORGANIZATION_ROLES.has(actor.role) && actor.organizationPath) {
+    return { path: { startsWith: actor.organizationPath } };
+  }
+  if (actor.role === "LEADER" && actor.regionPath) return { region: { path: { startsWith: actor.regionPath } } };
+  if (actor.role === "ADMIN") return actor.regionPath ? { region: { path: { startsWith: actor.regionPath } } } : {};
+  return NOTHING;
+}
+
+/** Regions the actor may see: the region subtree its organization or membership sits on. */
+export function regionScope(actor: Actor): Prisma.RegionWhereInput {
+  if ((ORGANIZATION_ROLES.has(actor.role) || actor.role === "LEADER") && actor.regionPath) {
+    return { path: { startsWith: actor.regionPath } };
+  }
+  if (actor.role === "ADMIN") return actor.regionPath ? { path: { startsWith: actor.regionPath } } : {};
+  return NOTHING;
+}
+
+/** Users the actor may see: admins their scope; everyone else only themselves. */
+export function userScope(actor: Actor): Prisma.UserWhereInput {
+  if (actor.role === "ADMIN" && !actor.regionPath) return {};
+  if (actor.role === "ADMIN" && actor.regionPath) {
+    return {
+      memberships: {
+        some: {
+          OR: [
+            { organization: { region: { path: { startsWith: actor.regionPath } } } },
+            { region: { path: { startsWith: actor.regionPath } } },
+          ],
+        },
+      },
+    };
+  }
+  return actor.userId ? { id: actor.userId } : NOTHING;
+}
