@@ -21,6 +21,9 @@ export type Endpoint<P extends Permission = Permission, S extends z.ZodType = z.
   successStatus?: number;
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEndpoint = Endpoint<any, any, any>;
+
 export function defineEndpoint<P extends Permission, S extends z.ZodType, R>(e: Endpoint<P, S, R>) {
   return e;
 }

@@ -9,6 +9,7 @@ type Grantee = Role | typeof PUBLIC;
 // (lib/auth/scope.ts). Anything not listed is refused (fail closed).
 export const PERMISSIONS = {
   "health.read": [PUBLIC],
+  "api.describe": [PUBLIC],
   "servicePoint.search": [PUBLIC],
   "account.register": [PUBLIC],
 

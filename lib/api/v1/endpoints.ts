@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { defineEndpoint, type AnyEndpoint } from "@/lib/api/route";
+import { buildOpenApi } from "@/lib/api/openapi";
+import { defineUseCase } from "@/lib/api/use-case";
+import { checkHealth, HealthStatus } from "@/lib/system/health";
+import { searchServicePoints } from "@/lib/network/search-service-points";
+import { ServicePointPage } from "@/lib/network/schemas";
+import { listRegionOptions, RegionOption } from "@/lib/network/region-options";
+import { getOrganization, OrganizationDetail } from "@/lib/network/get-organization";
+import { getMe, Me } from "@/lib/accounts/get-me";
+
+// Every REST endpoint of /api/v1, in one list: the route files export handlers built from these,
+// and /api/v1/openapi.json is generated from the same list, so the document cannot drift.
+
+export const health = defineEndpoint({
+  method: "GET", path: "/api/v1/health", tag: "system", summary: "健康检查（含数据库连通）",
+  useCase: checkHealth, response: HealthStatus, inputFrom: "none",
+});
+
+export const servicePoints = defineEndpoint({
+  method: "GET", path: "/api/v1/service-points", tag: "network",
+  summary: "查找公共法律服务网点（中心、工作站、工作室），支持按县、乡镇、层级、关键词筛选，按距离排序，游标分页",
+  useCase: searchServicePoints, response: ServicePointPage, inputFrom: "query",
+});
+
+export const regions = defineEndpoint({
+  method: "GET", path: "/api/v1/regions", tag: "network",
+  summary: "区划选项：不带 parent 时返回县（市、区），带 parent 时返回其下级",
+  useCase: listRegionOptions, response: z.array(RegionOption), inputFrom: "query",
+});
+
+export const organization = defineEndpoint({
+  method: "GET", path: "/api/v1/organizations/{id}", tag: "network",
+  summary: "网点详情（仅限调用者管辖范围内）",
+  useCase: getOrganization, response: OrganizationDetail, inputFrom: "none",
+});
+
+export const me = defineEndpoint({
+  method: "GET", path: "/api/v1/me", tag: "accounts", summary: "当前调用者（会话用户或 API 客户端）",
+  useCase: getMe, response: Me, inputFrom: "none",
+});
+
+export const openapi = defineEndpoint({
+  method: "GET", path: "/api/v1/openapi.json", tag: "system", summary: "本 API 的 OpenAPI 3.1 描述（由 zod 模式生成）",
+  useCase: defineUseCase({
+    name: "api.describe",
+    permission: "api.describe",
+    write: false,
+    input: z.object({}),
+    run: async () => buildOpenApi(ENDPOINTS),
+  }),
+  response: z.record(z.string(), z.unknown()),
+  inputFrom: "none",
+});
+
+export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, me, openapi];
