@@ -31,7 +31,7 @@ export const createApiClient = defineUseCase({
     });
     return { ...client, token };
   },
-  target: (_i, r: { id: number }) => ({ type: "ApiClient", id: r.id }),
+  target: (_i, r) => ({ type: "ApiClient", id: r.id }),
 });
 
 export const revokeApiClient = defineUseCase({

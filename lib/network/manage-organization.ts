@@ -23,7 +23,6 @@ export const createOrganization = defineUseCase({
   permission: "organization.manage",
   write: true,
   input: CreateOrganizationInput,
-  target: (_i, r: { id: number }) => ({ type: "Organization", id: r.id }),
   async run({ db, actor, input }) {
     await assertRegionInScope(db, actor, input.regionId);
     const { parent } = await checkOrganizationPlacement(db, input);
@@ -38,6 +37,7 @@ export const createOrganization = defineUseCase({
       select: { id: true, path: true, name: true },
     });
   },
+  target: (_i, r) => ({ type: "Organization", id: r.id }),
 });
 
 /** Edit every field, including moving to another parent or region (the subtree moves with it). */

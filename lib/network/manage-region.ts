@@ -14,7 +14,6 @@ export const createRegion = defineUseCase({
   permission: "region.manage",
   write: true,
   input: CreateRegionInput,
-  target: (_i, r: { id: number }) => ({ type: "Region", id: r.id }),
   async run({ db, actor, input }) {
     const parent = await checkRegionParent(db, input);
     if (parent && !(await db.region.count({ where: { AND: [{ id: parent.id }, regionScope(actor)] } }))) {
@@ -37,6 +36,7 @@ export const createRegion = defineUseCase({
       select: { id: true, code: true, path: true },
     });
   },
+  target: (_i, r) => ({ type: "Region", id: r.id }),
 });
 
 /** Rename, or move under another parent of the same level (the whole subtree moves). */
