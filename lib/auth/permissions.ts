@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "lawyer.workspace": ["LAWYER"],
   "dashboard.view": ["LEADER", "ADMIN"],
 
+  "admin.console": ["ADMIN"],
+
   "organization.read": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR", "LEADER", "ADMIN"],
   "organization.updateContact": ["STAFF", "ADMIN"],
   "organization.manage": ["ADMIN"],

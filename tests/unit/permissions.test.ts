@@ -15,6 +15,7 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "workbench.view": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
   "lawyer.workspace": ["LAWYER"],
   "dashboard.view": ["LEADER", "ADMIN"],
+  "admin.console": ["ADMIN"],
   "organization.read": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR", "LEADER", "ADMIN"],
   "organization.updateContact": ["STAFF", "ADMIN"],
   "organization.manage": ["ADMIN"],

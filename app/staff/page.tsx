@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { loadPage } from "@/lib/api/page";
+import { getWorkbenchSummary } from "@/lib/network/network-overview";
+import { TIER_LABELS, TIER_SHORT_LABELS } from "@/lib/network/rules";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { ContactForm } from "./_components/contact-form";
+
+export const metadata: Metadata = { title: "工作台" };
+
+const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : "—");
+
+/** The workbench of staff, legal-aid officers and mediators: their service point and the network below it. */
+export default async function StaffWorkbenchPage() {
+  const w = await loadPage(getWorkbenchSummary, {}, "/staff");
+  const org = w.organization;
+  const f = w.figures;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="工作台"
+        description={
+          <>
+            {org.name} <Badge tone="info">{TIER_LABELS[org.tier]}</Badge>
+          </>
+        }
+      />
+      <section aria-labelledby="subtree">
+        <h2 id="subtree" className="text-xl font-bold">本网点及下辖网点</h2>
+        <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {[
+            ["中心", w.subtree.centres],
+            ["工作站", w.subtree.stations],
+            ["工作室", w.subtree.rooms],
+            ["工作人员", w.colleagues],
+          ].map(([label, value]) => (
+            <li key={label} className="rounded-lg border border-slate-200 bg-white p-4">
+              <p className="text-slate-600">{label}</p>
+              <p className="text-2xl font-bold" data-testid={`count-${label}`}>{value}</p>
+            </li>
+          ))}
+        </ul>
+        {f ? (
+          <p className="mt-3 text-slate-700">
+            {org.region.name}共有村（社区）{f.villages} 个，设工作室的 {f.villagesWithRoom} 个（覆盖率 {pct(f.villagesWithRoom, f.villages)}），
+            有法律顾问的 {f.villagesWithAdviser} 个（{pct(f.villagesWithAdviser, f.villages)}）
+            {f.residents !== null ? `；常住人口 ${f.residents.toLocaleString("zh-CN")} 人` : ""}。
+          </p>
+        ) : null}
+      </section>
+
+      {w.children.length ? (
+        <Card title={`下辖网点（${w.children.length}）`} as="section">
+          <div className="overflow-x-auto">
+            <table className="w-full text-left">
+              <caption className="sr-only">下辖网点列表</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-4">名称</th>
+                  <th scope="col" className="py-2 pr-4">类型</th>
+                  <th scope="col" className="py-2 pr-4">所在地</th>
+                  <th scope="col" className="py-2 pr-4">电话</th>
+                  <th scope="col" className="py-2">下级网点</th>
+                </tr>
+              </thead>
+              <tbody>
+                {w.children.map((c) => (
+                  <tr key={c.id} className="border-b border-slate-100">
+                    <td className="py-2 pr-4">{c.name}</td>
+                    <td className="py-2 pr-4">{TIER_SHORT_LABELS[c.tier]}</td>
+                    <td className="py-2 pr-4">{c.region.name}</td>
+                    <td className="py-2 pr-4">{c.phone}</td>
+                    <td className="py-2">{c._count.children}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
+
+      <Card title="本网点对外信息" description="群众在「找服务网点」中看到的信息，请保持准确。" as="section">
+        <ContactForm organization={org} />
+        <p className="mt-3 text-sm text-slate-600">
+          网点名称、层级和隶属关系由系统管理员维护。<Link href="/service-points">查看公开页面</Link>
+        </p>
+      </Card>
+    </div>
+  );
+}
