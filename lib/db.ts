@@ -17,4 +17,13 @@ export type Db = ReturnType<typeof createClient>;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 const globalForDb = globalThis as unknown as { portalDb?: Db };
-export const db: Db = (globalForDb.portalDb ??= createClient());
+const client = () => (globalForDb.portalDb ??= createClient());
+
+// Created on first use, not on import: `next build` imports every route without a database.
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const c = client();
+    const value = Reflect.get(c, property, c);
+    return typeof value === "function" ? value.bind(c) : value;
+  },
+});

@@ -1,0 +1,47 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+
+// Every e2e test fails on a browser console error or an uncaught page error (epic-stack's rule),
+// and can ask axe for WCAG 2.1 AA violations.
+
+type Fixtures = { consoleErrors: string[] };
+
+export const test = base.extend<Fixtures>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        // A geolocation denial or a 4xx the test provoked on purpose is logged by the browser as
+        // "Failed to load resource"; tests that expect one call allowResourceErrors().
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+      await use(errors);
+      const unexpected = errors.filter((e) => !(allowed.get(page) ?? []).some((re) => re.test(e)));
+      expect(unexpected, "browser console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const allowed = new WeakMap<Page, RegExp[]>();
+/** For a test that provokes an HTTP error on purpose (e.g. an API 404). */
+export function allowConsoleErrors(page: Page, ...patterns: RegExp[]) {
+  allowed.set(page, [...(allowed.get(page) ?? []), ...patterns]);
+}
+
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, "axe WCAG 2.1 AA violations").toEqual([]);
+}
+
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("手机号或用户名").fill(login);
+  await page.getByLabel(/^密码/).fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+}
+
+export { expect };

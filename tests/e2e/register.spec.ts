@@ -1,0 +1,45 @@
+import { test, expect, expectAccessible } from "./fixtures";
+import { idNumberCheckChar } from "@/lib/identity/id-number";
+
+test("a resident registers, sees field errors first, then lands signed in on their home", async ({ page }) => {
+  // The e2e database is re-seeded every run, so a fixed number is free; still, vary it per project.
+  const phone = `139${String(Date.now()).slice(-8)}`;
+  await page.goto("/register");
+  await expectAccessible(page);
+  await page.getByLabel("姓名").fill("张桂兰");
+  await page.getByLabel("手机号").fill("12345");
+  await page.getByLabel("设置密码").fill("abc");
+  await page.getByLabel("再次输入密码").fill("abd");
+  await page.getByLabel("身份证号码").fill("110105194912310021");
+  await page.getByRole("button", { name: /注册/ }).click();
+  await expect(page.locator("#field-phone-error")).toHaveText(/请输入正确的11位手机号/);
+  await expect(page.locator("#field-idNumber-error")).toHaveText(/身份证号码校验未通过，请核对/);
+  await expect(page.getByLabel("手机号")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("手机号")).toBeFocused();
+  await expectAccessible(page);
+
+  const first17 = `3699011955030${String(Date.now()).slice(-4)}`;
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByLabel("设置密码").fill("Zhang2026pass");
+  await page.getByLabel("再次输入密码").fill("Zhang2026pass");
+  await page.getByLabel("身份证号码").fill(first17 + idNumberCheckChar(first17));
+  await page.getByLabel(/我已阅读并同意/).check();
+  await page.getByRole("button", { name: /注册/ }).click();
+  await expect(page).toHaveURL(/\/resident$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("张桂兰，您好");
+  await expect(page.locator("main")).toContainText(`${phone.slice(0, 3)}****${phone.slice(7)}`);
+  await expect(page.locator("main")).toContainText("3699**********");
+
+  // The same phone cannot register twice.
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "注册" })).toBeVisible();
+  await page.goto("/register");
+  await page.getByLabel("姓名").fill("张桂兰");
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByLabel("设置密码").fill("Zhang2026pass");
+  await page.getByLabel("再次输入密码").fill("Zhang2026pass");
+  await page.getByLabel(/我已阅读并同意/).check();
+  await page.getByRole("button", { name: /注册/ }).click();
+  await expect(page.locator("#field-phone-error")).toHaveText(/该手机号已注册，请直接登录/);
+  await expect(page.getByLabel("手机号")).toHaveAttribute("aria-invalid", "true");
+});
