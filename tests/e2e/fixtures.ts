@@ -37,11 +37,13 @@ export async function expectAccessible(page: Page) {
   expect(summary, "axe WCAG 2.1 AA violations").toEqual([]);
 }
 
-export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
+/** Signs in through the form; unless `expectRefusal`, waits until the browser has left the sign-in page. */
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD, { expectRefusal = false } = {}) {
   await page.goto("/login");
   await page.getByLabel("手机号或用户名").fill(login);
   await page.getByLabel(/^密码/).fill(password);
   await page.getByRole("button", { name: "登录" }).click();
+  if (!expectRefusal) await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
 export { expect };

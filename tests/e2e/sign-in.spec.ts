@@ -33,7 +33,7 @@ for (const account of DEMO_ACCOUNTS) {
 }
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
-  await signIn(page, "staff.station", "wrong-password-1");
+  await signIn(page, "staff.station", "wrong-password-1", { expectRefusal: true });
   await expect(page.getByRole("alert").filter({ hasText: "手机号/用户名或密码不正确" })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
