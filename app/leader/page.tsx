@@ -4,12 +4,11 @@ import { loadPage } from "@/lib/api/page";
 import { getNetworkOverview, type NetworkFigures } from "@/lib/network/network-overview";
 import { REGION_LEVEL_LABELS } from "@/lib/network/rules";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatCount, formatShare } from "@/components/figures/format";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "领导驾驶舱" };
 
-const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : "—");
-const num = (n: number | null) => (n === null ? "—" : n.toLocaleString("zh-CN"));
 
 /** Leaders: the service network of their region by tier, drillable city → county → township. */
 export default async function LeaderDashboardPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
@@ -19,13 +18,13 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
   const childLevel = o.rows[0]?.level as RegionLevel | undefined;
   const drillable = childLevel === "COUNTY" || childLevel === "TOWNSHIP";
   const tiles: [string, string][] = [
-    ["公共法律服务中心", num(t.centres)],
-    ["工作站", num(t.stations)],
-    ["工作室", num(t.rooms)],
-    ["村（社区）工作室覆盖率", pct(t.villagesWithRoom, t.villages)],
-    ["村（居）法律顾问覆盖率", pct(t.villagesWithAdviser, t.villages)],
-    ["两化达标网点", `${num(t.standardized)}（${pct(t.standardized, t.centres + t.stations + t.rooms)}）`],
-    [`常住人口（${o.year}年）`, num(t.residents)],
+    ["公共法律服务中心", formatCount(t.centres)],
+    ["工作站", formatCount(t.stations)],
+    ["工作室", formatCount(t.rooms)],
+    ["村（社区）工作室覆盖率", formatShare(t.villagesWithRoom, t.villages)],
+    ["村（居）法律顾问覆盖率", formatShare(t.villagesWithAdviser, t.villages)],
+    ["两化达标网点", `${formatCount(t.standardized)}（${formatShare(t.standardized, t.centres + t.stations + t.rooms)}）`],
+    [`常住人口（${o.year}年）`, formatCount(t.residents)],
   ];
   return (
     <div className="space-y-6">
@@ -75,9 +74,9 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
                     <td className="py-2 pr-3 text-right">{r.stations}</td>
                     <td className="py-2 pr-3 text-right">{r.rooms}</td>
                     <td className="py-2 pr-3 text-right">{r.villages}</td>
-                    <td className="py-2 pr-3 text-right">{pct(r.villagesWithRoom, r.villages)}</td>
-                    <td className="py-2 pr-3 text-right">{pct(r.villagesWithAdviser, r.villages)}</td>
-                    <td className="py-2 text-right">{num(r.residents)}</td>
+                    <td className="py-2 pr-3 text-right">{formatShare(r.villagesWithRoom, r.villages)}</td>
+                    <td className="py-2 pr-3 text-right">{formatShare(r.villagesWithAdviser, r.villages)}</td>
+                    <td className="py-2 text-right">{formatCount(r.residents)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -4,13 +4,13 @@ import { loadPage } from "@/lib/api/page";
 import { getWorkbenchSummary } from "@/lib/network/network-overview";
 import { TIER_LABELS, TIER_SHORT_LABELS } from "@/lib/network/rules";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatCount, formatShare } from "@/components/figures/format";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { ContactForm } from "./_components/contact-form";
 
 export const metadata: Metadata = { title: "工作台" };
 
-const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : "—");
 
 /** The workbench of staff, legal-aid officers and mediators: their service point and the network below it. */
 export default async function StaffWorkbenchPage() {
@@ -44,9 +44,9 @@ export default async function StaffWorkbenchPage() {
         </ul>
         {f ? (
           <p className="mt-3 text-slate-700">
-            {org.region.name}共有村（社区）{f.villages} 个，设工作室的 {f.villagesWithRoom} 个（覆盖率 {pct(f.villagesWithRoom, f.villages)}），
-            有法律顾问的 {f.villagesWithAdviser} 个（{pct(f.villagesWithAdviser, f.villages)}）
-            {f.residents !== null ? `；常住人口 ${f.residents.toLocaleString("zh-CN")} 人` : ""}。
+            {org.region.name}共有村（社区）{f.villages} 个，设工作室的 {f.villagesWithRoom} 个（覆盖率 {formatShare(f.villagesWithRoom, f.villages)}），
+            有法律顾问的 {f.villagesWithAdviser} 个（{formatShare(f.villagesWithAdviser, f.villages)}）
+            {f.residents !== null ? `；常住人口 ${formatCount(f.residents)} 人` : ""}。
           </p>
         ) : null}
       </section>
