@@ -4,7 +4,7 @@ import { SiteHeader } from "@/components/site/site-header";
 import { SiteFooter } from "@/components/site/site-footer";
 import "./globals.css";
 
-// System fonts only (see globals.css): no next/font/google, no remote assets — pages must load
+// System fonts only (see globals.css): no web-font loader, no remote assets — pages must load
 // on slow rural connections and on intranets without access to foreign CDNs.
 export const metadata: Metadata = {
   title: { template: "%s｜云岭市公共法律服务网", default: "云岭市公共法律服务网" },
