@@ -4,14 +4,25 @@ import type { Permission } from "@/lib/auth/permissions";
 import { execute, type Result, type UseCase } from "@/lib/api/use-case";
 import { requestMeta, sessionActor } from "@/lib/api/request";
 
-/** FormData → plain object; repeated keys become arrays, File entries are kept. */
+/**
+ * FormData → plain object; repeated keys become arrays, File entries are kept, and dotted names
+ * ("requester.name") become nested objects — the same path zod reports errors under, so an error
+ * lands next to the field of that name.
+ */
 export function formDataToObject(fd: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of fd.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    const k = key.endsWith("[]") ? key.slice(0, -2) : key;
-    if (k in out) out[k] = ([] as unknown[]).concat(out[k], value);
-    else out[k] = key.endsWith("[]") ? [value] : value;
+    const list = key.endsWith("[]");
+    const path = (list ? key.slice(0, -2) : key).split(".");
+    let target = out;
+    for (const part of path.slice(0, -1)) {
+      if (typeof target[part] !== "object" || target[part] === null || Array.isArray(target[part])) target[part] = {};
+      target = target[part] as Record<string, unknown>;
+    }
+    const k = path[path.length - 1];
+    if (k in target) target[k] = ([] as unknown[]).concat(target[k], value);
+    else target[k] = list ? [value] : value;
   }
   return out;
 }

@@ -9,7 +9,7 @@ const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
     errorId: z.string().optional(),
   }),
 });

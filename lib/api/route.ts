@@ -31,7 +31,8 @@ export function defineEndpoint<P extends Permission, S extends z.ZodType, R>(e: 
 function failureResponse(f: Failure) {
   const status = f.code === "INTERNAL" ? 500 : ErrorCodes[f.code];
   return Response.json(
-    { error: { code: f.code, message: f.message, fieldErrors: f.fieldErrors, errorId: f.errorId } },
+    // `fields`: the API's name for per-field messages (server actions call them fieldErrors).
+    { error: { code: f.code, message: f.message, fields: f.fieldErrors, errorId: f.errorId } },
     { status, headers: { "cache-control": "no-store" } },
   );
 }

@@ -29,6 +29,20 @@ export const PERMISSIONS = {
   "calendar.manage": ["ADMIN"],
   "apiClient.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
+
+  // work orders (工单)
+  "workOrder.intake": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "workOrder.submit": ["RESIDENT"],
+  "workOrder.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "workOrder.inbox": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "workOrder.process": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "workOrder.rate": ["RESIDENT"],
+  "workOrder.rateByLink": [PUBLIC],
+  "workOrder.stats": ["LEADER", "ADMIN"],
+  "workOrder.rules": ["ADMIN"],
+
+  "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
+  "notification.outbox": ["ADMIN"],
 } as const satisfies Record<string, readonly Grantee[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -54,7 +54,7 @@ test("API: bearer tokens, errors as JSON with codes, health and OpenAPI", async 
   expect(invalid.status()).toBe(400);
   const err = await invalid.json();
   expect(err.error.code).toBe("VALIDATION");
-  expect(Object.keys(err.error.fieldErrors).sort()).toEqual(["limit", "tier"]);
+  expect(Object.keys(err.error.fields).sort()).toEqual(["limit", "tier"]);
 
   // Cursor pagination walks every point of a county exactly once.
   const seen = new Set<number>();

@@ -24,6 +24,17 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "calendar.manage": ["ADMIN"],
   "apiClient.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  "workOrder.intake": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "workOrder.submit": ["RESIDENT"],
+  "workOrder.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "workOrder.inbox": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "workOrder.process": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "workOrder.rate": ["RESIDENT"],
+  "workOrder.rateByLink": ["PUBLIC"],
+  "workOrder.stats": ["LEADER", "ADMIN"],
+  "workOrder.rules": ["ADMIN"],
+  "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
+  "notification.outbox": ["ADMIN"],
 };
 
 describe("permission table", () => {

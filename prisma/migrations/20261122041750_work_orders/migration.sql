@@ -137,14 +137,6 @@ CREATE TABLE "WorkOrderFollowUp" (
 );
 
 -- CreateTable
-CREATE TABLE "WorkOrderCounter" (
-    "prefix" VARCHAR(16) NOT NULL,
-    "last" INTEGER NOT NULL,
-
-    CONSTRAINT "WorkOrderCounter_pkey" PRIMARY KEY ("prefix")
-);
-
--- CreateTable
 CREATE TABLE "IdempotentRequest" (
     "callerKey" VARCHAR(40) NOT NULL,
     "key" VARCHAR(100) NOT NULL,
@@ -260,3 +252,6 @@ INSERT INTO "WorkOrderTypeRule" ("type", "handlingTier", "needsDecider", "limitV
   ('LAWYER_REFERRAL', 'STATION', false, 3,  'WORKING_DAYS', 24, now()),
   ('COMPLAINT',       'STATION', false, 3,  'WORKING_DAYS', 24, now()),
   ('OTHER',           'STATION', false, 5,  'WORKING_DAYS', 24, now());
+
+-- Work-order numbers: a plain sequence never hands out a number twice and never blocks concurrent intakes.
+CREATE SEQUENCE work_order_number START 1;

@@ -1,0 +1,64 @@
+import type {
+  RatingVia, Satisfaction, WorkOrderChannel, WorkOrderEventKind, WorkOrderStatus, WorkOrderType,
+} from "@/lib/generated/prisma/enums";
+
+// Chinese names of the work-order vocabulary, one place for every page, message and export.
+
+export const CHANNEL_LABELS: Record<WorkOrderChannel, string> = {
+  WALK_IN: "窗口来访",
+  HOTLINE_12348: "12348 热线",
+  WEB: "网站",
+  MOBILE: "移动端",
+  WECHAT: "微信",
+  COURT_REFERRAL: "法院委派",
+  POLICE_REFERRAL: "公安移送",
+  PETITION_REFERRAL: "信访移送",
+};
+
+export const TYPE_LABELS: Record<WorkOrderType, string> = {
+  CONSULTATION: "法律咨询",
+  LEGAL_AID: "法律援助申请",
+  MEDIATION: "人民调解申请",
+  NOTARY_BOOKING: "公证预约",
+  LAWYER_REFERRAL: "律师服务引导",
+  COMPLAINT: "投诉建议",
+  OTHER: "其他",
+};
+
+export const STATUS_LABELS: Record<WorkOrderStatus, string> = {
+  NEW: "待受理",
+  IN_PROGRESS: "办理中",
+  PAUSED: "等待群众补充",
+  CLOSED: "已办结",
+  REOPENED: "整改中",
+};
+
+export const EVENT_LABELS: Record<WorkOrderEventKind, string> = {
+  CREATED: "登记",
+  ACCEPTED: "受理",
+  ASSIGNED: "指派",
+  REPLIED: "答复",
+  TRANSFERRED: "转办",
+  ESCALATED: "上报",
+  RETURNED: "退回下级",
+  PAUSED: "暂停计时",
+  RESUMED: "恢复计时",
+  CLOSED: "办结",
+  RATED: "评价",
+  REOPENED: "重新办理（跟踪整改）",
+  FOLLOWED_UP: "回访",
+};
+
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
+  SATISFIED: "满意",
+  BASICALLY_SATISFIED: "基本满意",
+  UNSATISFIED: "不满意",
+};
+
+export const RATING_VIA_LABELS: Record<RatingVia, string> = {
+  ACCOUNT: "本人账号",
+  LINK: "短信链接",
+  PHONE_FOLLOW_UP: "电话回访",
+};
+
+export const OPEN_STATUSES: WorkOrderStatus[] = ["NEW", "IN_PROGRESS", "PAUSED", "REOPENED"];
