@@ -43,3 +43,15 @@ export function userScope(actor: Actor): Prisma.UserWhereInput {
   }
   return actor.userId ? { id: actor.userId } : NOTHING;
 }
+
+/**
+ * Work orders the actor may see: staff roles (and API clients acting as them) those owned by their
+ * organization's subtree; residents their own. Leaders read aggregates only, never single orders.
+ */
+export function workOrderScope(actor: Actor): Prisma.WorkOrderWhereInput {
+  if (ORGANIZATION_ROLES.has(actor.role) && actor.organizationPath) {
+    return { organization: { path: { startsWith: actor.organizationPath } } };
+  }
+  if (actor.role === "RESIDENT" && actor.userId) return { requesterUserId: actor.userId };
+  return NOTHING;
+}
