@@ -8,6 +8,8 @@ const Env = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "DATA_ENCRYPTION_KEY 必须是 32 字节的 base64"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** the address residents reach the site at, for links in SMS messages */
+  PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,0 +1,50 @@
+import type { Db } from "@/lib/db";
+import { enqueueNotification } from "@/lib/notify/enqueue";
+import { addEvent } from "@/lib/work-orders/process";
+import { OPEN_STATUSES } from "@/lib/work-orders/labels";
+
+const BATCH = 200;
+
+/**
+ * The overdue job (every 5 minutes, pg-boss): each open order past its due time that has not been
+ * escalated yet moves to its organization's parent, once, with an ESCALATED event by the system;
+ * the handler and the parent's staff are told. Paused orders are not overdue (their clock stopped).
+ * Each order commits on its own, and rows are claimed with SKIP LOCKED, so two workers never
+ * escalate the same order and a failure leaves the rest done.
+ */
+export async function escalateOverdueWorkOrders(db: Db, now: Date): Promise<{ escalated: number }> {
+  let escalated = 0;
+  for (;;) {
+    const done = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: number }[]>`
+        SELECT "id" FROM "WorkOrder"
+        WHERE "status"::text = ANY(${OPEN_STATUSES.filter((s) => s !== "PAUSED")}) AND "dueAt" < ${now} AND "overdueEscalatedAt" IS NULL
+        ORDER BY "dueAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+      for (const { id } of rows) {
+        const order = await tx.workOrder.findUniqueOrThrow({
+          where: { id },
+          select: { id: true, number: true, handlerUserId: true, organizationId: true, organization: { select: { name: true, parentId: true } } },
+        });
+        const parentId = order.organization.parentId;
+        await tx.workOrder.update({
+          where: { id },
+          data: { overdueEscalatedAt: now, ...(parentId ? { organizationId: parentId, handlerUserId: null, status: "NEW" } : {}) },
+        });
+        await addEvent(tx, order, "ESCALATED", null, { reason: "超过办理时限，系统自动上报", from: order.organizationId, to: parentId ?? order.organizationId });
+        const recipients = new Set<number>();
+        if (order.handlerUserId) recipients.add(order.handlerUserId);
+        const staff = await tx.membership.findMany({
+          where: { organizationId: parentId ?? order.organizationId, role: { in: ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"] } },
+          select: { userId: true },
+        });
+        staff.forEach((s) => recipients.add(s.userId));
+        for (const userId of recipients) {
+          await enqueueNotification(tx, { channel: "IN_APP", recipientUserId: userId, body: `工单 ${order.number} 已超过办理时限，已由${order.organization.name}自动上报。`, link: `/staff/work-orders/${order.number}`, workOrderId: id });
+        }
+      }
+      return rows.length;
+    });
+    escalated += done;
+    if (done < BATCH) return { escalated };
+  }
+}
