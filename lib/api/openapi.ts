@@ -19,9 +19,24 @@ const schemaOf = (s: z.ZodType, io: "input" | "output") => {
   return rest;
 };
 
+/** The body schema without the fields that come from headers. */
+function bodySchema(e: Endpoint) {
+  const json = schemaOf(e.useCase.input, "input") as { properties?: Record<string, unknown>; required?: string[] };
+  const fromHeaders = new Set(Object.values(e.headers ?? {}));
+  if (!json.properties) return json;
+  return {
+    ...json,
+    properties: Object.fromEntries(Object.entries(json.properties).filter(([k]) => !fromHeaders.has(k) && k !== "confirmDuplicate")),
+    required: json.required?.filter((k) => !fromHeaders.has(k)),
+  };
+}
+
 function parameters(e: Endpoint) {
   const pathParams = [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   const params: object[] = pathParams.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+  for (const [header, key] of Object.entries(e.headers ?? {})) {
+    params.push({ name: header, in: "header", required: false, schema: { type: "string" }, description: `映射到输入字段 ${key}` });
+  }
   if (e.inputFrom === "query") {
     const json = schemaOf(e.useCase.input, "input") as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, schema] of Object.entries(json.properties ?? {})) {
@@ -48,7 +63,7 @@ export function buildOpenApi(endpoints: Endpoint[], serverUrl = "/") {
       security: isPublic(e.useCase.permission) ? [] : [{ bearer: [] }, { session: [] }],
       parameters: parameters(e),
       ...(e.inputFrom === "body"
-        ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(e.useCase.input, "input") } } } }
+        ? { requestBody: { required: true, content: { "application/json": { schema: bodySchema(e) } } } }
         : {}),
       responses: {
         [String(e.successStatus ?? 200)]: { description: "OK", content: { "application/json": { schema: schemaOf(e.response, "output") } } },

@@ -19,6 +19,8 @@ export type Endpoint<P extends Permission = Permission, S extends z.ZodType = z.
   /** where the input comes from besides path parameters */
   inputFrom: "query" | "body" | "none";
   successStatus?: number;
+  /** request headers copied into the input, e.g. { "idempotency-key": "idempotencyKey" } */
+  headers?: Record<string, string>;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -54,6 +56,10 @@ export function routeHandler<P extends Permission, S extends z.ZodType, R>(endpo
         return failureResponse({ ok: false, code: "VALIDATION", message: "请求体必须是 JSON 对象" });
       }
       input = { ...body, ...input };
+    }
+    for (const [header, key] of Object.entries(endpoint.headers ?? {})) {
+      const value = request.headers.get(header);
+      if (value !== null) input[key] = value;
     }
     const result = await execute(endpoint.useCase, input, actor, meta);
     if (!result.ok) return failureResponse(result);

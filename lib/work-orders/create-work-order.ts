@@ -41,7 +41,10 @@ export async function createWorkOrder(db: Tx, o: NewOrder, now = new Date()): Pr
         select: { id: true, tier: true, decidesLegalAid: true, region: { select: { path: true } } },
       })
     : null;
-  const organizationId = await routeWorkOrder(db, o.type, region, receiving && { ...receiving, regionPath: receiving.region.path });
+  // A walk-in is served where the person stands if that point can handle it (一站式); a call or a
+  // referral goes to the lowest tier that handles the type, wherever it was taken in.
+  const keeper = o.channel === "WALK_IN" && receiving ? { ...receiving, regionPath: receiving.region.path } : null;
+  const organizationId = await routeWorkOrder(db, o.type, region, keeper);
   const [rule, calendar] = await Promise.all([loadRule(db, o.type), loadWorkingCalendar(db)]);
   const due = computeDueAt(calendar, now, rule);
   const number = await nextWorkOrderNumber(db, region.code, now);

@@ -8,6 +8,10 @@ import { ServicePointPage } from "@/lib/network/schemas";
 import { listRegionOptions, RegionOption } from "@/lib/network/region-options";
 import { getOrganization, OrganizationDetail } from "@/lib/network/get-organization";
 import { getMe, Me } from "@/lib/accounts/get-me";
+import { intakeWorkOrder } from "@/lib/work-orders/create-work-order";
+import { getWorkOrder } from "@/lib/work-orders/queries";
+import { CreatedWorkOrder } from "@/lib/work-orders/schemas";
+import { WorkOrderDetail } from "@/lib/work-orders/api-schemas";
 
 // Every REST endpoint of /api/v1, in one list: the route files export handlers built from these,
 // and /api/v1/openapi.json is generated from the same list, so the document cannot drift.
@@ -40,6 +44,19 @@ export const me = defineEndpoint({
   useCase: getMe, response: Me, inputFrom: "none",
 });
 
+export const createWorkOrder = defineEndpoint({
+  method: "POST", path: "/api/v1/work-orders", tag: "work-orders",
+  summary: "登记工单（热线、移动端、微信）。带 Idempotency-Key 请求头时，重试返回同一工单，不会重复登记",
+  useCase: intakeWorkOrder, response: CreatedWorkOrder, inputFrom: "body", successStatus: 201,
+  headers: { "idempotency-key": "idempotencyKey" },
+});
+
+export const workOrder = defineEndpoint({
+  method: "GET", path: "/api/v1/work-orders/{number}", tag: "work-orders",
+  summary: "工单详情与办理记录（仅限调用者管辖范围内；范围外与不存在一样返回 404）",
+  useCase: getWorkOrder, response: WorkOrderDetail, inputFrom: "none",
+});
+
 export const openapi = defineEndpoint({
   method: "GET", path: "/api/v1/openapi.json", tag: "system", summary: "本 API 的 OpenAPI 3.1 描述（由 zod 模式生成）",
   useCase: defineUseCase({
@@ -53,4 +70,4 @@ export const openapi = defineEndpoint({
   inputFrom: "none",
 });
 
-export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, me, openapi];
+export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, me, createWorkOrder, workOrder, openapi];

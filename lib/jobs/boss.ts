@@ -1,0 +1,141 @@
+import PgBoss from "pg-boss";
+import { db as processDb, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { deliverPendingNotifications } from "@/lib/notify/deliver";
+import { escalateOverdueWorkOrders } from "@/lib/work-orders/escalate-overdue";
+
+// Background jobs on pg-boss (docs/decisions/004): the queue lives in the application's own
+// PostgreSQL (schema "pgboss"), so there is no other service to run. pg-boss turns each cron tick
+// into one job however many processes run, and hands each job to one worker.
+
+type JobDefinition = {
+  cron: string;
+  /** pg-boss gives up on a run after this long (the next tick starts a new one) */
+  expireInSeconds: number;
+  run: (db: Db) => Promise<unknown>;
+};
+
+export const JOBS = {
+  /** send what waits in the notification outbox */
+  "notify.deliver": {
+    cron: "* * * * *",
+    expireInSeconds: 240,
+    run: (db: Db) => deliverPendingNotifications(db),
+  },
+  /** escalate work orders past their deadline (once per owner) */
+  "workOrders.escalateOverdue": {
+    cron: "*/5 * * * *",
+    expireInSeconds: 240,
+    run: (db: Db) => escalateOverdueWorkOrders(db, new Date()),
+  },
+} satisfies Record<string, JobDefinition>;
+
+export type JobName = keyof typeof JOBS;
+export type JobResult<N extends JobName> = Awaited<ReturnType<(typeof JOBS)[N]["run"]>>;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** Runs a job's handler right here and now (tests, an admin's "run now"): the same function the worker calls, not through the queue. */
+export async function runJobNow<N extends JobName>(name: N, client: Db = processDb): Promise<JobResult<N>> {
+  const job: JobDefinition | undefined = JOBS[name];
+  if (!job) throw new Error(`unknown job "${String(name)}"`);
+  return (await job.run(client)) as JobResult<N>;
+}
+
+export type StartJobsOptions = {
+  /** defaults to DATABASE_URL */
+  connectionString?: string;
+  /** create the cron schedules and run pg-boss's clock (default true; tests send jobs by hand) */
+  schedule?: boolean;
+  /** stop pg-boss on SIGTERM/SIGINT (default true) */
+  stopOnSignals?: boolean;
+  /** the client the handlers use (default the process client) */
+  db?: Db;
+};
+
+export const JOBS_SCHEMA = "pgboss";
+
+// One instance per process, kept on globalThis like the Prisma client: dev reloads and a second
+// register() call reuse it instead of starting another set of workers.
+const globalForJobs = globalThis as unknown as { portalJobs?: Promise<PgBoss | null>; portalJobsSignals?: boolean };
+
+/**
+ * Starts pg-boss (once per process): creates the queues, registers a worker for each job and, unless
+ * `schedule: false`, the cron schedules. Returns null when env JOBS_DISABLED=1.
+ */
+export function startJobs(options: StartJobsOptions = {}): Promise<PgBoss | null> {
+  if (process.env.JOBS_DISABLED === "1") {
+    logger.info("background jobs disabled (JOBS_DISABLED=1)");
+    return Promise.resolve(null);
+  }
+  globalForJobs.portalJobs ??= boot(options).catch((error: unknown) => {
+    globalForJobs.portalJobs = undefined;
+    throw error;
+  });
+  return globalForJobs.portalJobs;
+}
+
+/** Stops this process's pg-boss: no new jobs are fetched; a running one gets up to `timeoutMs` to finish. */
+export async function stopJobs(timeoutMs = 10_000): Promise<void> {
+  const running = globalForJobs.portalJobs;
+  globalForJobs.portalJobs = undefined;
+  const boss = await running?.catch(() => null);
+  if (!boss) return;
+  await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+  logger.info("background jobs stopped");
+}
+
+async function boot({ connectionString = env().DATABASE_URL, schedule = true, stopOnSignals = true, db = processDb }: StartJobsOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString,
+    schema: JOBS_SCHEMA,
+    application_name: "portal-jobs",
+    max: 3,
+    schedule,
+  });
+  boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
+  await boss.start();
+
+  for (const name of JOB_NAMES) {
+    const job: JobDefinition = JOBS[name];
+    // "stately": at most one waiting and one running job per queue, so a slow run never piles up
+    // ticks behind it. No retries: the next tick is the retry.
+    await boss.createQueue(name, { name, policy: "stately", retryLimit: 0, expireInSeconds: job.expireInSeconds });
+    await boss.work(name, async ([j]) => {
+      const startedAt = Date.now();
+      try {
+        const result = await job.run(db);
+        logger.debug({ job: name, jobId: j?.id, ms: Date.now() - startedAt, result }, "job done");
+        return result;
+      } catch (err) {
+        logger.error({ err, job: name, jobId: j?.id }, "job failed");
+        throw err;
+      }
+    });
+    if (schedule) await boss.schedule(name, job.cron, {}, { tz: "Asia/Shanghai" });
+  }
+
+  if (stopOnSignals) stopJobsOnSignals();
+  logger.info({ jobs: JOB_NAMES, schedule }, "background jobs started");
+  return boss;
+}
+
+// The server's shutdown. `next start` handles SIGTERM/SIGINT itself and exits once its HTTP server
+// has closed; this handler runs alongside it and stops pg-boss (a running job gets a few seconds).
+// When nobody else listens for the signal (NEXT_MANUAL_SIG_HANDLE=1, or a plain Node process),
+// the default "terminate" is gone, so this handler exits once pg-boss has stopped.
+function stopJobsOnSignals() {
+  if (globalForJobs.portalJobsSignals) return;
+  globalForJobs.portalJobsSignals = true;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      const someoneElseExits = process.listenerCount(signal) > 0;
+      logger.info({ signal }, "stopping background jobs");
+      void stopJobs()
+        .catch((err: unknown) => logger.error({ err }, "stopping background jobs failed"))
+        .finally(() => {
+          if (!someoneElseExits) process.exit(signal === "SIGINT" ? 130 : 143);
+        });
+    });
+  }
+}

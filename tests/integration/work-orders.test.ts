@@ -1,0 +1,206 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db, resetDatabase } from "./helpers/db";
+import { makeActor, makeOrganization, makeRegion, makeSmallNetwork, makeUser } from "./helpers/factories";
+import { execute } from "@/lib/api/use-case";
+import { actorForUser } from "@/lib/auth/actor";
+import { intakeWorkOrder, submitWorkOrder } from "@/lib/work-orders/create-work-order";
+import { getWorkOrder, listInbox, listMyWorkOrders } from "@/lib/work-orders/queries";
+import {
+  acceptWorkOrder, closeWorkOrder, escalateWorkOrder, pauseWorkOrder, replyToWorkOrder, resumeWorkOrder, returnWorkOrder, transferWorkOrder,
+} from "@/lib/work-orders/process";
+import { rateByLink, rateWorkOrder, recordFollowUp } from "@/lib/work-orders/rate";
+import { escalateOverdueWorkOrders } from "@/lib/work-orders/escalate-overdue";
+import { hashToken } from "@/lib/crypto";
+
+const meta = { ip: "127.0.0.1", userAgent: "vitest" };
+type Net = Awaited<ReturnType<typeof makeSmallNetwork>>;
+
+function must<T>(r: { ok: true; data: T } | { ok: false; code: string; message: string }): T {
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  return r.data;
+}
+
+const call = (over: Record<string, unknown> = {}) => ({
+  channel: "HOTLINE_12348",
+  type: "CONSULTATION",
+  regionCode: "369901001001",
+  requester: { name: "王大爷", phone: "13912345678" },
+  subject: "土地承包合同到期后怎么续签",
+  description: "村里的承包合同明年到期，想问续签要注意什么。",
+  ...over,
+});
+
+describe("work orders", () => {
+  let n: Net;
+  let hotline: Awaited<ReturnType<typeof makeActor>>;
+  beforeEach(async () => {
+    await resetDatabase();
+    n = await makeSmallNetwork();
+    hotline = await makeActor({ role: "STAFF", organizationId: n.centre.id, name: "热线坐席" });
+  });
+
+  it("routes each type to the lowest tier that handles it, and numbers orders uniquely", async () => {
+    const consult = must(await execute(intakeWorkOrder, call(), hotline, meta));
+    expect(consult.organization.id).toBe(n.roomA.id);
+    expect(consult.number).toMatch(/^369901-\d{8}-\d{7}$/);
+    const aid = must(await execute(intakeWorkOrder, call({ type: "LEGAL_AID", requester: { name: "李", phone: "13900000002" } }), hotline, meta));
+    expect(aid.organization.id).toBe(n.centre.id);
+    const complaint = must(await execute(intakeWorkOrder, call({ type: "COMPLAINT", requester: { name: "赵", phone: "13900000003" } }), hotline, meta));
+    expect(complaint.organization.id).toBe(n.stationA.id);
+    // a village without a room falls back to its township's station
+    const bare = await makeRegion({ code: "369901001009", name: "无室村", level: "VILLAGE", parentId: n.townA.id });
+    const fallback = must(await execute(intakeWorkOrder, call({ regionCode: bare.code, requester: { name: "钱", phone: "13900000004" } }), hotline, meta));
+    expect(fallback.organization.id).toBe(n.stationA.id);
+    // a station that takes a walk-in from its own township keeps it (首问负责)
+    const stationStaff = await makeActor({ role: "STAFF", organizationId: n.stationA.id });
+    const kept = must(await execute(intakeWorkOrder, call({ channel: "WALK_IN", requester: { name: "孙", phone: "13900000005" } }), stationStaff, meta));
+    expect(kept.organization.id).toBe(n.stationA.id);
+    const numbers = (await db.workOrder.findMany({ select: { number: true } })).map((o) => o.number);
+    expect(new Set(numbers).size).toBe(5);
+    const first = await db.workOrder.findFirstOrThrow({ where: { number: consult.number } });
+    expect(first).toMatchObject({ firstOrganizationId: n.centre.id, firstReceiverUserId: hotline.userId, status: "NEW" });
+  });
+
+  it("create → transfer → escalate → return → close → rate unsatisfied → rectify → close → rate, all on the timeline", async () => {
+    const resident = await makeUser({ role: "RESIDENT", phone: "13912345678" });
+    const created = must(await execute(intakeWorkOrder, call(), hotline, meta));
+    const roomStaff = await makeActor({ role: "STAFF", organizationId: n.roomA.id });
+    const otherRoom = await makeOrganization({ tier: "ROOM", regionId: (await makeRegion({ code: "369901001002", level: "VILLAGE", parentId: n.townA.id })).id, parentId: n.stationA.id });
+    const stationStaff = await makeActor({ role: "STAFF", organizationId: n.stationA.id });
+
+    must(await execute(acceptWorkOrder, { number: created.number }, roomStaff, meta));
+    must(await execute(transferWorkOrder, { number: created.number, toOrganizationId: otherRoom.id, reason: "属邻村事务" }, roomStaff, meta));
+    // no longer in the first room's reach
+    expect(await execute(getWorkOrder, { number: created.number }, roomStaff, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const otherRoomStaff = await makeActor({ role: "STAFF", organizationId: otherRoom.id });
+    must(await execute(escalateWorkOrder, { number: created.number, reason: "涉及多村，需乡镇协调" }, otherRoomStaff, meta));
+    must(await execute(returnWorkOrder, { number: created.number, toOrganizationId: n.roomA.id, reason: "已协调，由原村办理" }, stationStaff, meta));
+    must(await execute(replyToWorkOrder, { number: created.number, body: "续签需双方协商一致并书面签订。" }, roomStaff, meta));
+    must(await execute(closeWorkOrder, { number: created.number, resultSummary: "已答复续签注意事项" }, roomStaff, meta));
+
+    const residentActor = (await actorForUser(db, resident.id))!;
+    const mine = must(await execute(listMyWorkOrders, {}, residentActor, meta));
+    expect(mine.map((o) => o.number)).toEqual([created.number]);
+    must(await execute(rateWorkOrder, { number: created.number, score: "UNSATISFIED", comment: "没讲清楚" }, residentActor, meta));
+    expect(await execute(rateWorkOrder, { number: created.number, score: "SATISFIED" }, residentActor, meta)).toMatchObject({ ok: false });
+    expect(await db.workOrder.findUniqueOrThrow({ where: { number: created.number } })).toMatchObject({ status: "REOPENED", closedAt: null });
+    expect(await db.workOrderFollowUp.count({ where: { kind: "RECTIFICATION", doneAt: null } })).toBe(1);
+
+    must(await execute(recordFollowUp, { number: created.number, kind: "RECTIFICATION", result: "上门再次讲解" }, roomStaff, meta));
+    must(await execute(closeWorkOrder, { number: created.number, resultSummary: "上门讲解，群众表示清楚" }, roomStaff, meta));
+    must(await execute(rateWorkOrder, { number: created.number, score: "SATISFIED" }, residentActor, meta));
+
+    const detail = must(await execute(getWorkOrder, { number: created.number }, residentActor, meta));
+    expect(detail.events.map((e) => e.kind)).toEqual([
+      "CREATED", "ACCEPTED", "TRANSFERRED", "ESCALATED", "RETURNED", "REPLIED", "CLOSED", "RATED", "REOPENED", "FOLLOWED_UP", "CLOSED", "RATED",
+    ]);
+    expect(detail.ratings.map((r) => [r.round, r.score])).toEqual([[1, "UNSATISFIED"], [2, "SATISFIED"]]);
+    expect(detail.requesterPhone).toBe("139****5678");
+    // the events table is append-only
+    await expect(db.workOrderEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    // the resident was told in-app at each step
+    expect(await db.notification.count({ where: { recipientUserId: resident.id, channel: "IN_APP" } })).toBeGreaterThanOrEqual(3);
+  });
+
+  it("refuses a transfer to a non-sibling and a return to a non-child, with the reason on the field", async () => {
+    const created = must(await execute(intakeWorkOrder, call(), hotline, meta));
+    const roomStaff = await makeActor({ role: "STAFF", organizationId: n.roomA.id });
+    expect(await execute(transferWorkOrder, { number: created.number, toOrganizationId: n.roomB.id, reason: "x" }, roomStaff, meta))
+      .toMatchObject({ ok: false, fieldErrors: { toOrganizationId: ["只能转给同一上级下的其他网点"] } });
+    expect(await execute(returnWorkOrder, { number: created.number, toOrganizationId: n.roomB.id, reason: "x" }, roomStaff, meta))
+      .toMatchObject({ ok: false, fieldErrors: { toOrganizationId: ["只能退回给本网点的直接下级网点"] } });
+    expect((await db.workOrder.findUniqueOrThrow({ where: { number: created.number } })).organizationId).toBe(n.roomA.id);
+  });
+
+  it("pausing stops the clock: resuming moves the deadline by the working days spent waiting", async () => {
+    const created = must(await execute(intakeWorkOrder, call({ type: "COMPLAINT" }), hotline, meta));
+    const stationStaff = await makeActor({ role: "STAFF", organizationId: n.stationA.id });
+    must(await execute(pauseWorkOrder, { number: created.number, reason: "请补充合同复印件" }, stationStaff, meta));
+    // pretend the pause began on Monday 2026-03-02 and the original deadline was Thu 03-05
+    await db.workOrder.update({ where: { number: created.number }, data: { pausedAt: new Date("2026-03-02T02:00:00Z"), dueAt: new Date("2026-03-05T15:59:59.999Z") } });
+    const resumed = must(await execute(resumeWorkOrder, { number: created.number }, stationStaff, meta));
+    const order = await db.workOrder.findUniqueOrThrow({ where: { number: created.number } });
+    expect(order.status).toBe("IN_PROGRESS");
+    expect(order.dueAt > new Date("2026-03-05T15:59:59.999Z")).toBe(true);
+    expect(resumed.dueAt).toBe(order.dueAt.toISOString());
+    expect(await db.workOrderPause.count({ where: { endedAt: { not: null } } })).toBe(1);
+  });
+
+  it("the overdue job escalates each overdue order once to the parent and tells the parent's staff", async () => {
+    const created = must(await execute(intakeWorkOrder, call(), hotline, meta));
+    const stationStaff = await makeActor({ role: "STAFF", organizationId: n.stationA.id });
+    await db.workOrder.update({ where: { number: created.number }, data: { dueAt: new Date(Date.now() - 3_600_000) } });
+    const notOverdue = must(await execute(intakeWorkOrder, call({ requester: { name: "周", phone: "13900000009" } }), hotline, meta));
+
+    expect(await escalateOverdueWorkOrders(db, new Date())).toEqual({ escalated: 1 });
+    expect(await escalateOverdueWorkOrders(db, new Date())).toEqual({ escalated: 0 });
+    const order = await db.workOrder.findUniqueOrThrow({ where: { number: created.number } });
+    expect(order.organizationId).toBe(n.stationA.id);
+    expect(order.overdueEscalatedAt).not.toBeNull();
+    expect((await db.workOrder.findUniqueOrThrow({ where: { number: notOverdue.number } })).organizationId).toBe(n.roomA.id);
+    expect(await db.notification.count({ where: { recipientUserId: stationStaff.userId, workOrderId: order.id } })).toBe(1);
+
+    const inbox = must(await execute(listInbox, { due: "overdue" }, stationStaff, meta));
+    expect(inbox.items.map((i) => [i.number, i.dueState])).toEqual([[created.number, "overdue"]]);
+    expect(inbox.counts).toEqual({ open: 1, overdue: 1 });
+  });
+
+  it("an Idempotency-Key makes a retried POST return the same order and create one row, even concurrently", async () => {
+    const body = call({ idempotencyKey: "hotline-call-20261122-0001" });
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => execute(intakeWorkOrder, body, hotline, meta)));
+    const numbers = [a, b, c].map((r) => must(r).number);
+    expect(new Set(numbers).size).toBe(1);
+    expect(await db.workOrder.count()).toBe(1);
+    const again = must(await execute(intakeWorkOrder, body, hotline, meta));
+    expect(again.number).toBe(numbers[0]);
+    expect(await execute(intakeWorkOrder, { ...body, subject: "另一件事" }, hotline, meta)).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await db.workOrder.count()).toBe(1);
+  });
+
+  it("warns about a duplicate open order for the same phone and type, and registers when confirmed", async () => {
+    must(await execute(intakeWorkOrder, call(), hotline, meta));
+    const dup = await execute(intakeWorkOrder, call(), hotline, meta);
+    expect(dup).toMatchObject({ ok: false, code: "CONFLICT", fieldErrors: { confirmDuplicate: [expect.stringContaining("已有未办结的同类工单")] } });
+    must(await execute(intakeWorkOrder, call({ confirmDuplicate: "on" }), hotline, meta));
+    expect(await db.workOrder.count()).toBe(2);
+  });
+
+  it("a station cannot see a sibling station's order by list, by number or by acting on it", async () => {
+    const created = must(await execute(intakeWorkOrder, call({ type: "COMPLAINT" }), hotline, meta));
+    const a = await makeActor({ role: "STAFF", organizationId: n.stationA.id });
+    const b = await makeActor({ role: "STAFF", organizationId: n.stationB.id });
+    expect(must(await execute(listInbox, {}, a, meta)).items.map((i) => i.number)).toEqual([created.number]);
+    expect(must(await execute(listInbox, {}, b, meta)).items).toEqual([]);
+    expect(must(await execute(listInbox, { q: created.number }, b, meta)).items).toEqual([]);
+    expect(await execute(getWorkOrder, { number: created.number }, b, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await execute(acceptWorkOrder, { number: created.number }, b, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect((await db.workOrder.findUniqueOrThrow({ where: { number: created.number } })).status).toBe("NEW");
+    // a leader reads no single order
+    const leader = await makeActor({ role: "LEADER", regionId: n.county.id });
+    expect(await execute(getWorkOrder, { number: created.number }, leader, meta)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
+  it("a hotline caller without an account rates once through the SMS link", async () => {
+    const created = must(await execute(intakeWorkOrder, call(), hotline, meta));
+    const roomStaff = await makeActor({ role: "STAFF", organizationId: n.roomA.id });
+    must(await execute(closeWorkOrder, { number: created.number, resultSummary: "已电话答复" }, roomStaff, meta));
+    const sms = await db.notification.findFirstOrThrow({ where: { channel: "SMS", body: { contains: "评价" } } });
+    expect(sms.recipientPhone).toBe("13912345678");
+    const token = sms.link!.replace("/rate/", "");
+    expect(await db.ratingToken.count({ where: { tokenHash: hashToken(token) } })).toBe(1);
+    must(await execute(rateByLink, { token, score: "BASICALLY_SATISFIED" }, null, meta));
+    expect(await execute(rateByLink, { token, score: "SATISFIED" }, null, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db.workOrderRating.findMany({ select: { score: true, via: true } })).toEqual([{ score: "BASICALLY_SATISFIED", via: "LINK" }]);
+  });
+
+  it("a resident submits a web consultation and it goes to their village's room", async () => {
+    const resident = await makeUser({ role: "RESIDENT", phone: "13800000077", name: "刘" });
+    const actor = (await actorForUser(db, resident.id))!;
+    const r = must(await execute(submitWorkOrder, { type: "CONSULTATION", regionCode: n.villageB.code, subject: "邻居占道", description: "邻居在路上堆放柴草" }, actor, meta));
+    expect(r.organization.id).toBe(n.roomB.id);
+    expect(await db.workOrder.findFirstOrThrow()).toMatchObject({ channel: "WEB", requesterUserId: resident.id, firstReceiverUserId: null });
+    const bad = await execute(submitWorkOrder, { type: "LEGAL_AID", regionCode: "1", subject: "", description: "x" }, actor, meta);
+    expect(bad).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["regionCode", "subject", "type"]);
+  });
+});
