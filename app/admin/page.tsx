@@ -15,6 +15,8 @@ const SECTIONS = [
   { href: "/admin/regions", title: "行政区划", text: "区划树、常住人口" },
   { href: "/admin/calendar", title: "工作日历", text: "法定节假日和调休上班日" },
   { href: "/admin/api-clients", title: "API 客户端", text: "热线、移动端、微信端的访问令牌" },
+  { href: "/admin/work-order-rules", title: "工单办理规则", text: "各类事项的受理层级和办理时限" },
+  { href: "/admin/notifications", title: "消息发送记录", text: "站内消息与短信（开发环境短信网关）" },
 ];
 
 export default async function AdminConsolePage() {

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadPage } from "@/lib/api/page";
 import { getNetworkOverview, type NetworkFigures } from "@/lib/network/network-overview";
+import { workOrderCounts } from "@/lib/work-orders/queries";
+import { STATUS_LABELS, TYPE_LABELS } from "@/lib/work-orders/labels";
+import type { WorkOrderStatus, WorkOrderType } from "@/lib/generated/prisma/enums";
 import { REGION_LEVEL_LABELS } from "@/lib/network/rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatCount, formatShare } from "@/components/figures/format";
@@ -13,7 +16,10 @@ export const metadata: Metadata = { title: "领导驾驶舱" };
 /** Leaders: the service network of their region by tier, drillable city → county → township. */
 export default async function LeaderDashboardPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const { code } = await searchParams;
-  const o = await loadPage(getNetworkOverview, { code }, "/leader");
+  const [o, wo] = await Promise.all([
+    loadPage(getNetworkOverview, { code }, "/leader"),
+    loadPage(workOrderCounts, { code }, "/leader"),
+  ]);
   const t = o.total;
   const childLevel = o.rows[0]?.level as RegionLevel | undefined;
   const drillable = childLevel === "COUNTY" || childLevel === "TOWNSHIP";
@@ -84,6 +90,37 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
           </div>
         </section>
       ) : null}
+      <section aria-labelledby="work-orders" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="work-orders" className="text-xl font-bold">工单（全部时间）</h2>
+        <div className="mt-3 grid gap-4 sm:grid-cols-2">
+          <table className="w-full text-left">
+            <caption className="text-left font-medium">按状态</caption>
+            <tbody>
+              {(Object.keys(STATUS_LABELS) as WorkOrderStatus[]).map((s) => (
+                <tr key={s} className="border-b border-slate-100">
+                  <th scope="row" className="py-1 pr-3 font-normal">{STATUS_LABELS[s]}</th>
+                  <td className="py-1 text-right">{formatCount(wo.byStatus[s] ?? 0)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row" className="py-1 pr-3 font-normal">其中未办结且已超期</th>
+                <td className="py-1 text-right">{formatCount(wo.overdue)}</td>
+              </tr>
+            </tbody>
+          </table>
+          <table className="w-full text-left">
+            <caption className="text-left font-medium">按类型</caption>
+            <tbody>
+              {(Object.keys(TYPE_LABELS) as WorkOrderType[]).map((t) => (
+                <tr key={t} className="border-b border-slate-100">
+                  <th scope="row" className="py-1 pr-3 font-normal">{TYPE_LABELS[t]}</th>
+                  <td className="py-1 text-right">{formatCount(wo.byType[t] ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
       <p className="text-sm text-slate-600">
         口径：工作室覆盖率 = 设有工作室的村（社区）÷ 村（社区）总数；法律顾问覆盖率 = 工作室配有法律顾问的村（社区）÷ 村（社区）总数。数据实时取自网点档案。
       </p>

@@ -204,3 +204,19 @@ describe("work orders", () => {
     if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["regionCode", "subject", "type"]);
   });
 });
+
+describe("work-order type rules (admin data)", () => {
+  beforeEach(resetDatabase);
+  it("an admin changes a time limit; a rule that needs a decider must sit at a centre; staff cannot edit", async () => {
+    const { updateTypeRule, listTypeRules } = await import("@/lib/work-orders/type-rules");
+    const admin = await makeActor({ role: "ADMIN" });
+    const rule = { type: "COMPLAINT", handlingTier: "STATION", limitValue: 5, limitUnit: "WORKING_DAYS", dueSoonHours: 12 };
+    must(await execute(updateTypeRule, rule, admin, meta));
+    expect(must(await execute(listTypeRules, {}, admin, meta)).find((r) => r.type === "COMPLAINT")).toMatchObject({ limitValue: 5, dueSoonHours: 12 });
+    expect(await execute(updateTypeRule, { ...rule, needsDecider: "on" }, admin, meta)).toMatchObject({ ok: false, fieldErrors: { handlingTier: [expect.any(String)] } });
+    const n = await makeSmallNetwork();
+    const staff = await makeActor({ role: "STAFF", organizationId: n.centre.id });
+    expect(await execute(updateTypeRule, rule, staff, meta)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await execute(updateTypeRule, { ...rule, limitValue: 3, dueSoonHours: 24 }, admin, meta);
+  });
+});
