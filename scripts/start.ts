@@ -32,6 +32,8 @@ try {
   seed(env);
   buildIfNeeded(env);
   console.log(`\n云岭市公共法律服务网： http://localhost:${port}  （Ctrl-C 停止）\n`);
+  // Next exits on SIGTERM without waiting for a running job; that is safe: a job's work is
+  // transactional (rolled back) and pg-boss retries it after expiry (docs/decisions/004).
   child = spawn(bin("next"), ["start", "-p", port], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
   child.on("exit", (code) => void shutdown(code ?? 0));
 } catch (e) {

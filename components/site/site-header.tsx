@@ -36,6 +36,9 @@ export async function SiteHeader() {
               <Link href="/home" className={buttonClassName({ variant: "ghost" })}>
                 我的首页
               </Link>
+              <Link href="/notifications" className={buttonClassName({ variant: "ghost" })}>
+                我的消息
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className={buttonClassName({ variant: "secondary" })}>
                   退出登录

@@ -41,7 +41,8 @@ export class OutboxOnlySmsGateway implements SmsGateway {
   }
 }
 
-let warnedOutboxInProduction = false;
+// On globalThis: Next loads this module once per bundle (pages, instrumentation), warn once per process.
+const warned = globalThis as unknown as { portalWarnedOutboxSms?: boolean };
 
 /**
  * The SMS gateway chosen by env `SMS_GATEWAY`: unset or "outbox" → OutboxOnlySmsGateway.
@@ -52,8 +53,8 @@ let warnedOutboxInProduction = false;
 export function smsGatewayFromEnv(env: Record<string, string | undefined> = process.env): SmsGateway {
   const kind = env.SMS_GATEWAY?.trim() || "outbox";
   if (kind === "outbox") {
-    if (env.NODE_ENV === "production" && !warnedOutboxInProduction) {
-      warnedOutboxInProduction = true;
+    if (env.NODE_ENV === "production" && !warned.portalWarnedOutboxSms) {
+      warned.portalWarnedOutboxSms = true;
       logger.warn("SMS_GATEWAY is unset or \"outbox\": text messages are recorded but not sent");
     }
     return new OutboxOnlySmsGateway();
