@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadPage } from "@/lib/api/page";
 import { getWorkbenchSummary } from "@/lib/network/network-overview";
+import { listInbox } from "@/lib/work-orders/queries";
 import { TIER_LABELS, TIER_SHORT_LABELS } from "@/lib/network/rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatCount, formatShare } from "@/components/figures/format";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { LinkButton } from "@/components/ui/button";
 import { ContactForm } from "./_components/contact-form";
 
 export const metadata: Metadata = { title: "工作台" };
@@ -14,7 +16,11 @@ export const metadata: Metadata = { title: "工作台" };
 
 /** The workbench of staff, legal-aid officers and mediators: their service point and the network below it. */
 export default async function StaffWorkbenchPage() {
-  const w = await loadPage(getWorkbenchSummary, {}, "/staff");
+  const [w, inbox] = await Promise.all([
+    loadPage(getWorkbenchSummary, {}, "/staff"),
+    loadPage(listInbox, { limit: 1 }, "/staff"),
+  ]);
+  const { open, overdue } = inbox.counts;
   const org = w.organization;
   const f = w.figures;
   return (
@@ -27,6 +33,27 @@ export default async function StaffWorkbenchPage() {
           </>
         }
       />
+      <section aria-labelledby="work-orders" className="rounded-lg border-2 border-primary bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="work-orders" className="text-xl font-bold">工单</h2>
+        <p className="mt-2 text-lg text-slate-800">
+          本网点未办结 <strong>{open}</strong> 件，其中已超期{" "}
+          <strong className={overdue ? "text-danger" : undefined}>{overdue}</strong> 件。
+        </p>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <LinkButton href="/staff/work-orders" size="lg">
+            工单收件箱（未办结 {open}，已超期 {overdue}）
+          </LinkButton>
+          <LinkButton href="/staff/intake" size="lg" variant="secondary">
+            登记来访/来电
+          </LinkButton>
+          {overdue ? (
+            <LinkButton href="/staff/work-orders?due=overdue" size="lg" variant="ghost">
+              查看已超期工单
+            </LinkButton>
+          ) : null}
+        </div>
+      </section>
+
       <section aria-labelledby="subtree">
         <h2 id="subtree" className="text-xl font-bold">本网点及下辖网点</h2>
         <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
