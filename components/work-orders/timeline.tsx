@@ -16,11 +16,8 @@ export type TimelineEvent = {
 /** Staff see who did each step; the requester sees the service points only, and their own steps as "您". */
 export type TimelineAudience = "staff" | "requester";
 
-// lib/work-orders/process.ts marks the requester's own additions with this reason.
-const REQUESTER_NOTE = "群众补充";
-
 function title(e: TimelineEvent, audience: TimelineAudience): string {
-  if (e.kind === "REPLIED" && e.reason === REQUESTER_NOTE) return audience === "staff" ? "群众补充说明" : "您补充了说明";
+  if (e.kind === "REQUESTER_MESSAGE") return audience === "staff" ? "群众补充说明" : "您补充了说明";
   if (audience === "requester" && e.kind === "RATED") return "您的评价";
   if (audience === "requester" && e.kind === "REPLIED") return "工作人员答复";
   return EVENT_LABELS[e.kind];
@@ -80,7 +77,7 @@ export function Timeline({ events, audience }: { events: TimelineEvent[]; audien
   return (
     <ol className="space-y-4 border-l-2 border-slate-300 pl-5">
       {events.map((e) => {
-        const fromRequester = e.kind === "REPLIED" && e.reason === REQUESTER_NOTE;
+        const fromRequester = e.kind === "REQUESTER_MESSAGE";
         const showReason = e.reason && !fromRequester;
         return (
           <li key={e.id} className="relative">

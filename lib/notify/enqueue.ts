@@ -31,8 +31,20 @@ export async function enqueueNotification(db: Tx, n: OutgoingNotification) {
   });
 }
 
-/** The same notice in-app to a user with an account, else by SMS to the phone. */
-export async function notifyRequester(db: Tx, to: { userId: number | null; phone: string | null }, body: string, extra: { link?: string; workOrderId?: number } = {}) {
-  if (to.userId) await enqueueNotification(db, { channel: "IN_APP", recipientUserId: to.userId, body, ...extra });
-  else if (to.phone) await enqueueNotification(db, { channel: "SMS", recipientPhone: to.phone, body, ...extra });
+/**
+ * The same notice in-app to a requester with an account (linking to their order), else by SMS to
+ * the phone (no link: the order page needs an account; the SMS carries the number for 12348).
+ */
+export async function notifyRequester(
+  db: Tx,
+  to: { userId: number | null; phone: string | null },
+  body: string,
+  about: { number?: string; workOrderId?: number } = {},
+) {
+  if (to.userId) {
+    const link = about.number ? `/resident/work-orders/${about.number}` : null;
+    await enqueueNotification(db, { channel: "IN_APP", recipientUserId: to.userId, body, link, workOrderId: about.workOrderId });
+  } else if (to.phone) {
+    await enqueueNotification(db, { channel: "SMS", recipientPhone: to.phone, body, workOrderId: about.workOrderId });
+  }
 }

@@ -81,7 +81,7 @@ export async function createWorkOrder(db: Tx, o: NewOrder, now = new Date()): Pr
     db,
     { userId: o.requester.userId, phone: o.requester.phone },
     `您的${TYPE_LABELS[o.type]}已登记，编号 ${order.number}，由${order.organization.name}办理。`,
-    { link: `/track?number=${order.number}` },
+    { number: order.number },
   );
   return { number: order.number, status: "NEW", organization: order.organization, dueAt: order.dueAt.toISOString() };
 }

@@ -38,6 +38,7 @@ export const EVENT_LABELS: Record<WorkOrderEventKind, string> = {
   ACCEPTED: "受理",
   ASSIGNED: "指派",
   REPLIED: "答复",
+  REQUESTER_MESSAGE: "群众补充说明",
   TRANSFERRED: "转办",
   ESCALATED: "上报",
   RETURNED: "退回下级",

@@ -120,7 +120,7 @@ export const replyToWorkOrder = defineUseCase({
       await db.workOrder.update({ where: { id: order.id }, data: { status: "IN_PROGRESS", handlerUserId: actor.userId } });
     }
     await addEvent(db, order, "REPLIED", actor, { body: input.body });
-    await notifyRequester(db, requesterOf(order), `您的工单 ${order.number} 有新的答复，请登录查看或拨打 12348。`, { link: `/track?number=${order.number}`, workOrderId: order.id });
+    await notifyRequester(db, requesterOf(order), `您的工单 ${order.number} 有新的答复，请登录查看或拨打 12348。`, { number: order.number, workOrderId: order.id });
     return { number: order.number };
   },
 });
@@ -200,7 +200,7 @@ export const pauseWorkOrder = defineUseCase({
     await db.workOrder.update({ where: { id: order.id }, data: { status: "PAUSED", pausedAt: now, handlerUserId: order.handlerUserId ?? actor.userId } });
     await db.workOrderPause.create({ data: { workOrderId: order.id, startedAt: now, reason: input.reason } });
     await addEvent(db, order, "PAUSED", actor, { reason: input.reason });
-    await notifyRequester(db, requesterOf(order), `您的工单 ${order.number} 需要补充：${input.reason.slice(0, 60)}。补充后继续办理。`, { link: `/track?number=${order.number}`, workOrderId: order.id });
+    await notifyRequester(db, requesterOf(order), `您的工单 ${order.number} 需要补充：${input.reason.slice(0, 60)}。补充后继续办理。`, { number: order.number, workOrderId: order.id });
     return { number: order.number };
   },
 });
@@ -240,7 +240,7 @@ export const addRequesterMessage = defineUseCase({
   async run({ db, actor, input }) {
     const order = await lockOrder(db, actor, input.number);
     requireStatus(order, ["NEW", "IN_PROGRESS", "PAUSED", "REOPENED"], "补充材料");
-    await addEvent(db, order, "REPLIED", actor, { body: input.body, reason: "群众补充" });
+    await addEvent(db, order, "REQUESTER_MESSAGE", actor, { body: input.body });
     await resumeOrder(db, actor, order, "群众已补充");
     return { number: order.number };
   },

@@ -126,10 +126,12 @@ export const getWorkOrder = defineUseCase({
       ...order,
       id: undefined,
       requesterPhone: isStaff ? order.requesterPhone : maskPhone(order.requesterPhone),
-      handlerName: handler?.name ?? null,
+      // Residents see which service point acted, not which staff member.
+      handlerName: isStaff ? handler?.name ?? null : null,
       dueState: order.status === "CLOSED" ? ("ok" as const) : dueState(order.dueAt, new Date(), rule?.dueSoonHours ?? 24),
       events: order.events.map((e) => ({
         ...e,
+        actorName: isStaff || e.kind === "REQUESTER_MESSAGE" || e.kind === "RATED" ? e.actorName : null,
         id: e.id.toString(),
         from: e.fromOrganizationId ? orgName.get(e.fromOrganizationId) ?? null : null,
         to: e.toOrganizationId ? orgName.get(e.toOrganizationId) ?? null : null,
@@ -184,5 +186,31 @@ export const workOrderCounts = defineUseCase({
       byType: Object.fromEntries(byType.map((r) => [r.type, r._count._all])),
       overdue,
     };
+  },
+});
+
+/**
+ * Where an order may be handed: its organization's parent (上报), siblings (转办) and direct
+ * children (退回). The order must be in the actor's scope; siblings lie outside it, so only their
+ * public id, name and tier are returned (the same as the public finder shows).
+ */
+export const listHandOverTargets = defineUseCase({
+  name: "workOrder.handOverTargets",
+  permission: "workOrder.process",
+  write: false,
+  input: NumberInput,
+  async run({ db, actor, input }) {
+    const order = await db.workOrder.findFirst({
+      where: { AND: [{ number: input.number }, workOrderScope(actor)] },
+      select: { organization: { select: { id: true, parentId: true, parent: { select: { id: true, name: true } } } } },
+    });
+    if (!order) throw notFound("工单");
+    const org = order.organization;
+    const select = { id: true, name: true, tier: true } as const;
+    const [siblings, children] = await Promise.all([
+      org.parentId ? db.organization.findMany({ where: { parentId: org.parentId, NOT: { id: org.id } }, select, orderBy: { id: "asc" } }) : [],
+      db.organization.findMany({ where: { parentId: org.id }, select, orderBy: { id: "asc" } }),
+    ]);
+    return { parent: org.parent, siblings, children };
   },
 });

@@ -126,6 +126,29 @@ describe("work orders", () => {
     expect(await db.workOrderPause.count({ where: { endedAt: { not: null } } })).toBe(1);
   });
 
+  it("lists hand-over targets, and a requester's message resumes a paused order", async () => {
+    const { listHandOverTargets } = await import("@/lib/work-orders/queries");
+    const { addRequesterMessage } = await import("@/lib/work-orders/process");
+    const resident = await makeUser({ role: "RESIDENT", phone: "13912345678" });
+    const created = must(await execute(intakeWorkOrder, call({ type: "COMPLAINT" }), hotline, meta));
+    const stationStaff = await makeActor({ role: "STAFF", organizationId: n.stationA.id });
+    const targets = must(await execute(listHandOverTargets, { number: created.number }, stationStaff, meta));
+    expect(targets).toEqual({
+      parent: { id: n.centre.id, name: n.centre.name },
+      siblings: [{ id: n.stationB.id, name: n.stationB.name, tier: "STATION" }],
+      children: [{ id: n.roomA.id, name: n.roomA.name, tier: "ROOM" }],
+    });
+    must(await execute(pauseWorkOrder, { number: created.number, reason: "请补充照片" }, stationStaff, meta));
+    const residentActor = (await actorForUser(db, resident.id))!;
+    must(await execute(addRequesterMessage, { number: created.number, body: "照片已补充" }, residentActor, meta));
+    const order = await db.workOrder.findUniqueOrThrow({ where: { number: created.number }, include: { events: { orderBy: { id: "asc" } } } });
+    expect(order.status).toBe("IN_PROGRESS");
+    expect(order.events.map((e) => e.kind).slice(-2)).toEqual(["REQUESTER_MESSAGE", "RESUMED"]);
+    // residents see service points, not staff names
+    const seen = must(await execute(getWorkOrder, { number: created.number }, residentActor, meta));
+    expect(seen.events.find((e) => e.kind === "PAUSED")?.actorName).toBeNull();
+  });
+
   it("the overdue job escalates each overdue order once to the parent and tells the parent's staff", async () => {
     const created = must(await execute(intakeWorkOrder, call(), hotline, meta));
     const stationStaff = await makeActor({ role: "STAFF", organizationId: n.stationA.id });

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { loadPage } from "@/lib/api/page";
 import { getMe } from "@/lib/accounts/get-me";
-import { getWorkOrder } from "@/lib/work-orders/queries";
-import { getWorkbenchSummary } from "@/lib/network/network-overview";
+import { getWorkOrder, listHandOverTargets } from "@/lib/work-orders/queries";
 import { CHANNEL_LABELS, RATING_VIA_LABELS, SATISFACTION_LABELS, TYPE_LABELS } from "@/lib/work-orders/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -31,14 +30,10 @@ export default async function StaffWorkOrderPage({ params }: { params: Params })
   if (me.role === "RESIDENT") redirect(`/resident/work-orders/${number}`);
   const o = await loadPage(getWorkOrder, { number }, returnTo);
 
-  // 退回下级 offers the service point's direct children when the order is at the staff's own
-  // service point (the workbench lists exactly those); otherwise the form asks for an id.
-  const mayReturn = HANDOVER.includes(o.status) && o.organization.tier !== "ROOM";
-  let returnOptions: OrgOption[] | null = null;
-  if (mayReturn && me.organization?.id === o.organization.id) {
-    const workbench = await loadPage(getWorkbenchSummary, {}, returnTo);
-    returnOptions = workbench.children.map((c) => ({ id: c.id, name: c.name }));
-  }
+  const targets = HANDOVER.includes(o.status) ? await loadPage(listHandOverTargets, { number }, returnTo) : null;
+  const mayReturn = !!targets && targets.children.length > 0;
+  const returnOptions: OrgOption[] = targets?.children ?? [];
+  const transferOptions: OrgOption[] = targets?.siblings ?? [];
   const openRectification = o.followUps.some((f) => f.kind === "RECTIFICATION" && !f.doneAt);
   const round = o.events.filter((e) => e.kind === "CLOSED").length;
   const latestRated = o.ratings.some((r) => r.round === round);
@@ -128,6 +123,7 @@ export default async function StaffWorkOrderPage({ params }: { params: Params })
           canEscalate={o.organization.parentId !== null}
           canReturn={mayReturn}
           returnOptions={returnOptions}
+          transferOptions={transferOptions}
           openRectification={openRectification}
           latestRated={latestRated}
         />

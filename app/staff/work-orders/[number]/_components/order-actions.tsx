@@ -22,8 +22,10 @@ type Props = {
   status: WorkOrderStatus;
   canEscalate: boolean;
   canReturn: boolean;
-  /** the direct children to return to, or null when only an id can be entered */
-  returnOptions: OrgOption[] | null;
+  /** the direct children to return to */
+  returnOptions: OrgOption[];
+  /** the sibling service points to transfer to */
+  transferOptions: OrgOption[];
   openRectification: boolean;
   /** the latest closing already has a rating, so a call-back does not ask for one */
   latestRated: boolean;
@@ -111,7 +113,7 @@ export function OrderActions(p: Props) {
     forms.push(<Step key="rectify" summary="整改结果" open><FollowUpForm kind="RECTIFICATION" number={p.number} onDone={setNotice} /></Step>);
   }
   if (HANDOVER.includes(s)) {
-    forms.push(<Step key="transfer" summary="转办（同级其他网点）"><TransferForm number={p.number} onDone={setHandedOver} /></Step>);
+    forms.push(<Step key="transfer" summary="转办（同级其他网点）"><TransferForm number={p.number} options={p.transferOptions} onDone={setHandedOver} /></Step>);
     if (p.canEscalate) forms.push(<Step key="escalate" summary="上报上级网点"><EscalateForm number={p.number} onDone={setHandedOver} /></Step>);
     if (p.canReturn) forms.push(<Step key="return" summary="退回下级网点"><ReturnForm number={p.number} options={p.returnOptions} onDone={setHandedOver} /></Step>);
   }
@@ -219,27 +221,36 @@ function ResumeForm({ number, onDone }: { number: string; onDone: Done }) {
   );
 }
 
-function TransferForm({ number, onDone }: { number: string; onDone: Done }) {
-  const { state, formProps } = useStepForm(transfer, (d) => onDone(`已转办至网点（编号 ${d.organizationId}）。`));
+function TransferForm({ number, options, onDone }: { number: string; options: OrgOption[]; onDone: Done }) {
+  const { state, formProps } = useStepForm(transfer, (d) => {
+    const name = options.find((o) => o.id === d.organizationId)?.name;
+    onDone(name ? `已转办至「${name}」。` : "已转办。");
+  });
   return (
     <form {...formProps} className="space-y-4">
       <Hidden number={number} />
-      <TextField
-        name="toOrganizationId"
-        id="transfer-to"
-        label="接收网点编号"
-        required
-        inputMode="numeric"
-        pattern="[0-9]*"
-        hint="只能转给同一上级网点下的其他网点。请填写对方网点的编号（可向上级网点查询）。"
-        errors={errorsFor(state, "toOrganizationId")}
-      />
+      <OrganizationSelect id="transfer-to" label="转给" placeholder="请选择同级网点" options={options} errors={errorsFor(state, "toOrganizationId")} />
       <Field name="reason" id="transfer-reason" label="转办理由" required errors={errorsFor(state, "reason")}>
         {(c) => <Textarea {...c} rows={3} maxLength={500} />}
       </Field>
       <FormMessage state={state} />
       <SubmitButton variant="secondary">转办</SubmitButton>
     </form>
+  );
+}
+
+function OrganizationSelect({ id, label, placeholder, options, errors }: { id: string; label: string; placeholder: string; options: OrgOption[]; errors?: string[] }) {
+  return (
+    <Field name="toOrganizationId" id={id} label={label} required errors={errors}>
+      {(c) => (
+        <Select {...c} defaultValue="">
+          <option value="">{placeholder}</option>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>{o.name}</option>
+          ))}
+        </Select>
+      )}
+    </Field>
   );
 }
 
@@ -257,38 +268,15 @@ function EscalateForm({ number, onDone }: { number: string; onDone: Done }) {
   );
 }
 
-function ReturnForm({ number, options, onDone }: { number: string; options: OrgOption[] | null; onDone: Done }) {
+function ReturnForm({ number, options, onDone }: { number: string; options: OrgOption[]; onDone: Done }) {
   const { state, formProps } = useStepForm(returnDown, (d) => {
-    const name = options?.find((o) => o.id === d.organizationId)?.name;
-    onDone(name ? `已退回「${name}」。` : `已退回下级网点（编号 ${d.organizationId}）。`);
+    const name = options.find((o) => o.id === d.organizationId)?.name;
+    onDone(name ? `已退回「${name}」。` : "已退回下级网点。");
   });
-  const errors = errorsFor(state, "toOrganizationId");
   return (
     <form {...formProps} className="space-y-4">
       <Hidden number={number} />
-      {options ? (
-        <Field name="toOrganizationId" id="return-to" label="退回给" required errors={errors}>
-          {(c) => (
-            <Select {...c} defaultValue="">
-              <option value="">请选择下级网点</option>
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>{o.name}</option>
-              ))}
-            </Select>
-          )}
-        </Field>
-      ) : (
-        <TextField
-          name="toOrganizationId"
-          id="return-to"
-          label="下级网点编号"
-          required
-          inputMode="numeric"
-          pattern="[0-9]*"
-          hint="只能退回给该工单当前办理网点的直接下级网点。"
-          errors={errors}
-        />
-      )}
+      <OrganizationSelect id="return-to" label="退回给" placeholder="请选择下级网点" options={options} errors={errorsFor(state, "toOrganizationId")} />
       <Field name="reason" id="return-reason" label="退回理由" required errors={errorsFor(state, "reason")}>
         {(c) => <Textarea {...c} rows={3} maxLength={500} />}
       </Field>

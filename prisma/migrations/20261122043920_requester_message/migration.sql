@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "WorkOrderEventKind" ADD VALUE 'REQUESTER_MESSAGE';
