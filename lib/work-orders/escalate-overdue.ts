@@ -1,4 +1,6 @@
-import type { Db } from "@/lib/db";
+import { z } from "zod";
+import { db as processDb, type Db } from "@/lib/db";
+import { defineUseCase } from "@/lib/api/use-case";
 import { enqueueNotification } from "@/lib/notify/enqueue";
 import { addEvent } from "@/lib/work-orders/process";
 import { OPEN_STATUSES } from "@/lib/work-orders/labels";
@@ -48,3 +50,15 @@ export async function escalateOverdueWorkOrders(db: Db, now: Date): Promise<{ es
     if (done < BATCH) return { escalated };
   }
 }
+
+/**
+ * The admin's "检查超期工单" button: runs the same job at once. The job commits batch by batch on
+ * the process client (not inside this use case's transaction); the audit event records who ran it.
+ */
+export const escalateOverdueNow = defineUseCase({
+  name: "workOrder.escalateOverdueNow",
+  permission: "workOrder.rules",
+  write: true,
+  input: z.object({}),
+  run: () => escalateOverdueWorkOrders(processDb, new Date()),
+});

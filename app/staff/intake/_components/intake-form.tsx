@@ -118,7 +118,7 @@ function IntakeDone({ order, onAgain }: { order: CreatedWorkOrder; onAgain: () =
         <dt className="text-slate-700">办理期限</dt>
         <dd><DateTime value={order.dueAt} /></dd>
       </dl>
-      <p className="text-slate-800">已通过短信告知群众工单编号。</p>
+      <p className="text-slate-800">已把工单编号告知群众（有账号的发站内消息，没有账号的发短信）。</p>
       <div className="flex flex-wrap gap-3">
         <Button onClick={onAgain}>再登记一条</Button>
         <Link href={`/staff/work-orders/${order.number}`} className={buttonClassName({ variant: "secondary" })}>查看工单</Link>
