@@ -1,0 +1,262 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseName, localDatabaseUrl } from "./local-database";
+
+// `tsx tests/bench/inbox.bench.ts`: times the staff inbox (listInbox, through `execute` as every door
+// calls it) for staff.station on the data of generate-work-orders.ts, next to the bare minimum (the
+// same first page as one hand-written statement through pg), and EXPLAINs the SQL Prisma sends.
+// Writes tests/bench/results/inbox-<YYYY-MM-DD>.json and prints a table. Not a test: nothing fails
+// on a slow figure; the figures are compared by people, run to run.
+
+const WARMUP = 5;
+const ITERATIONS = 30;
+const USER = process.env.BENCH_USER ?? "staff.station";
+
+const url = localDatabaseUrl();
+// The app's env check wants an encryption key; the inbox never decrypts, so any well-formed key will do.
+process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 1).toString("base64");
+process.env.LOG_LEVEL ??= "warn";
+
+const { db } = await import("@/lib/db");
+const { execute } = await import("@/lib/api/use-case");
+const { actorForUser } = await import("@/lib/auth/actor");
+const { listInbox } = await import("@/lib/work-orders/queries");
+const { OPEN_STATUSES } = await import("@/lib/work-orders/labels");
+const { PrismaClient } = await import("@/lib/generated/prisma/client");
+
+type Db = typeof db;
+type InboxInput = Record<string, unknown>;
+type Stats = { p50: number; p95: number; max: number; mean: number; min: number };
+
+const meta = { ip: null, userAgent: "bench" };
+const pool = new pg.Pool({ connectionString: url, max: 2 });
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const rank = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { p50: r(rank(0.5)), p95: r(rank(0.95)), max: r(s[s.length - 1]), min: r(s[0]), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
+}
+
+async function time(run: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t = performance.now();
+    await run();
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+async function inbox(actor: NonNullable<Awaited<ReturnType<typeof actorForUser>>>, input: InboxInput, client: Db = db) {
+  const result = await execute(listInbox, input, actor, meta, client);
+  if (!result.ok) throw new Error(`listInbox ${JSON.stringify(input)} failed: ${result.code} ${result.message}`);
+  return result.data;
+}
+
+// ─── the SQL Prisma sends, for EXPLAIN ───
+
+type Captured = { query: string; params: unknown[]; queriesPerCall?: number };
+const captureClient = new PrismaClient({
+  adapter: new PrismaPg({ connectionString: url, max: 2 }),
+  omit: { user: { passwordHash: true, idNumberCipher: true, idNumberHash: true } },
+  log: [{ emit: "event", level: "query" }],
+});
+let captured: Captured[] = [];
+captureClient.$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+
+/** The page query of one listInbox call (the findMany with ORDER BY dueAt), as Prisma sent it. */
+async function pageQuery(actor: Parameters<typeof inbox>[0], input: InboxInput): Promise<Captured> {
+  captured = [];
+  await inbox(actor, input, captureClient as unknown as Db);
+  const q = captured.find((c) => /FROM "public"\."WorkOrder"/.test(c.query) && /ORDER BY/.test(c.query) && /LIMIT/.test(c.query));
+  if (!q) throw new Error(`no page query captured for ${JSON.stringify(input)}`);
+  return { ...q, queriesPerCall: captured.length };
+}
+
+type PlanNode = {
+  "Node Type": string;
+  "Index Name"?: string;
+  "Index Cond"?: string;
+  Filter?: string;
+  "Rows Removed by Filter"?: number;
+  "Actual Rows": number;
+  "Actual Loops": number;
+  "Sort Method"?: string;
+  "Shared Hit Blocks"?: number;
+  "Shared Read Blocks"?: number;
+  Plans?: PlanNode[];
+};
+type Explained = { summary: string; executionMs: number; planningMs: number; nodes: string[]; text: string[] };
+
+async function explain({ query, params }: Captured): Promise<Explained> {
+  const [json] = (await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query}`, params)).rows[0]["QUERY PLAN"] as [
+    { Plan: PlanNode; "Execution Time": number; "Planning Time": number },
+  ];
+  const text = (await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${query}`, params)).rows.map((r) => r["QUERY PLAN"] as string);
+  const nodes: string[] = [];
+  const scans: string[] = [];
+  const walk = (n: PlanNode, depth: number) => {
+    const rows = n["Actual Rows"] * n["Actual Loops"];
+    const bits = [
+      n["Node Type"],
+      n["Index Name"] && `on ${n["Index Name"]}`,
+      `rows=${rows}`,
+      n["Rows Removed by Filter"] ? `removed by filter=${n["Rows Removed by Filter"]}` : null,
+      n["Sort Method"] && `sort=${n["Sort Method"]}`,
+    ].filter(Boolean);
+    nodes.push(`${"  ".repeat(depth)}${bits.join(" ")}`);
+    if (n["Index Name"]) scans.push(`${n["Node Type"]} ${n["Index Name"]} → ${rows} rows${n["Rows Removed by Filter"] ? ` (${n["Rows Removed by Filter"]} filtered out)` : ""}`);
+    n.Plans?.forEach((c) => walk(c, depth + 1));
+  };
+  walk(json.Plan, 0);
+  const buffers = `buffers hit=${json.Plan["Shared Hit Blocks"] ?? 0} read=${json.Plan["Shared Read Blocks"] ?? 0}`;
+  const summary = `${scans.join("; ") || json.Plan["Node Type"]}; ${json.Plan["Actual Rows"]} rows out; ${buffers}; ${json["Execution Time"].toFixed(2)} ms`;
+  return { summary, executionMs: json["Execution Time"], planningMs: json["Planning Time"], nodes, text };
+}
+
+// ─── the bare minimum: the same first page (and counts) in one hand-written statement ───
+
+const BASELINE_PAGE = `
+  SELECT w.number, w.type, w.channel, w.status, w.subject, w."requesterName", w."requesterPhone", w."dueAt",
+         w."createdAt", w."handlerUserId", w."overdueEscalatedAt", r.name AS "regionName"
+    FROM "WorkOrder" w JOIN "Region" r ON r.id = w."regionId"
+   WHERE w."organizationId" = $1 AND w.status = ANY($2::"WorkOrderStatus"[])
+   ORDER BY w."dueAt", w.id
+   LIMIT $3`;
+const BASELINE_WITH_COUNTS = `
+  WITH page AS (${BASELINE_PAGE})
+  SELECT (SELECT json_agg(page) FROM page) AS items,
+         (SELECT count(*) FROM "WorkOrder" WHERE "organizationId" = $1 AND status = ANY($2::"WorkOrderStatus"[])) AS open,
+         (SELECT count(*) FROM "WorkOrder" WHERE "organizationId" = $1 AND status = ANY($2::"WorkOrderStatus"[])
+             AND "dueAt" < now() AT TIME ZONE 'UTC') AS overdue`;
+
+// ─── run ───
+
+type Row = { name: string; input: InboxInput; note: string; rows: number; queries: number; stats: Stats; plan: string; sql?: Captured };
+
+try {
+  const { rows: [user] } = await pool.query<{ id: number }>(`SELECT id FROM "User" WHERE username = $1`, [USER]);
+  if (!user) throw new Error(`no user ${USER}: seed the demo city and generate work orders first`);
+  const actor = await actorForUser(db, user.id);
+  if (!actor?.organizationId) throw new Error(`${USER} has no organization`);
+  const orgId = actor.organizationId;
+
+  const { rows: [data] } = await pool.query<{ total: string; org_total: number; open: number; overdue: number; mine: number; version: string }>(
+    `SELECT (SELECT count(*) FROM "WorkOrder")::text AS total,
+            count(*)::int AS org_total,
+            count(*) FILTER (WHERE status = ANY($2::"WorkOrderStatus"[]))::int AS open,
+            count(*) FILTER (WHERE status = ANY($2::"WorkOrderStatus"[]) AND "dueAt" < now() AT TIME ZONE 'UTC')::int AS overdue,
+            count(*) FILTER (WHERE status = ANY($2::"WorkOrderStatus"[]) AND "handlerUserId" = $3)::int AS mine,
+            version() AS version
+       FROM "WorkOrder" WHERE "organizationId" = $1`,
+    [orgId, OPEN_STATUSES, user.id],
+  );
+  if (data.open < 100) throw new Error(`${USER}'s inbox has ${data.open} open orders: run tests/bench/generate-work-orders.ts first`);
+  // search targets: an open order from the middle of the inbox, and its requester's phone
+  const { rows: [probe] } = await pool.query<{ number: string; phone: string }>(
+    `SELECT number, "requesterPhone" AS phone FROM "WorkOrder"
+      WHERE "organizationId" = $1 AND status = ANY($2::"WorkOrderStatus"[]) ORDER BY "dueAt", id OFFSET $3 LIMIT 1`,
+    [orgId, OPEN_STATUSES, Math.floor(data.open / 2)],
+  );
+  console.log(
+    `${databaseName(url)}: ${Number(data.total).toLocaleString("en")} work orders; ${USER} (organization ${orgId}): ` +
+      `${data.open.toLocaleString("en")} open, ${data.overdue.toLocaleString("en")} overdue, ${data.mine.toLocaleString("en")} mine`,
+  );
+
+  const loadBefore = os.loadavg()[0];
+  if (loadBefore > os.cpus().length / 2) console.log(`note: load average ${loadBefore.toFixed(2)} on ${os.cpus().length} CPUs — other work competes; figures will be noisy`);
+
+  // page 50: walk the cursor (not timed), then time fetching that one page
+  let cursor: string | undefined;
+  for (let page = 1; page < 50; page++) {
+    const r = await inbox(actor, cursor ? { cursor } : {});
+    if (!r.nextCursor) throw new Error(`the inbox ends at page ${page}: needs at least 50 pages of 30`);
+    cursor = r.nextCursor;
+  }
+
+  const scenarios: { name: string; input: InboxInput; note: string }[] = [
+    { name: "first page", input: {}, note: "default filters (open, 30 by due time)" },
+    { name: "page 50 (cursor)", input: { cursor }, note: "the page after 49 walked pages; fetch only" },
+    { name: "due=overdue", input: { due: "overdue" }, note: "first page of overdue orders" },
+    { name: "q=number", input: { q: probe.number }, note: "exact order number" },
+    { name: "q=phone", input: { q: probe.phone }, note: "requester's mobile number" },
+    { name: "mine=true", input: { mine: true }, note: `handler = ${USER}` },
+  ];
+
+  const results: Row[] = [];
+  for (const s of scenarios) {
+    process.stdout.write(`${s.name} … `);
+    const last = await inbox(actor, s.input);
+    const samples = await time(() => inbox(actor, s.input));
+    const sql = await pageQuery(actor, s.input);
+    const plan = await explain(sql).then((p) => p.summary, (e: Error) => `EXPLAIN failed: ${e.message}`);
+    results.push({ ...s, rows: last.items.length, queries: sql.queriesPerCall ?? 0, stats: stats(samples), plan, sql });
+    console.log(`p50 ${stats(samples).p50} ms`);
+  }
+
+  process.stdout.write("baseline (pg, one statement) … ");
+  const args = [orgId, OPEN_STATUSES, 31];
+  const baselineRows = (await pool.query(BASELINE_PAGE, args)).rowCount ?? 0;
+  const pageOnly = stats(await time(() => pool.query(BASELINE_PAGE, args)));
+  const withCounts = stats(await time(() => pool.query(BASELINE_WITH_COUNTS, args)));
+  console.log(`p50 ${withCounts.p50} ms`);
+
+  const firstPageSql = await pageQuery(actor, {});
+  const firstPagePlan = await explain(firstPageSql);
+  const baselinePlan = await explain({ query: BASELINE_PAGE, params: args });
+  const first = results[0].stats;
+  const ratio = { vsPageWithCounts: Math.round((first.p50 / withCounts.p50) * 10) / 10, vsPageOnly: Math.round((first.p50 / pageOnly.p50) * 10) / 10 };
+
+  const cpus = os.cpus();
+  const report = {
+    benchmark: "inbox",
+    at: new Date().toISOString(),
+    machine: {
+      cpus: cpus.length, cpu: cpus[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: data.version,
+      // the 1-minute load average before and after: a busy machine explains a wide p95
+      loadAverage: { before: Math.round(loadBefore * 100) / 100, after: Math.round(os.loadavg()[0] * 100) / 100 },
+    },
+    database: databaseName(url),
+    data: { workOrders: Number(data.total), user: USER, organizationId: orgId, organizationOrders: data.org_total, open: data.open, overdue: data.overdue, mine: data.mine },
+    method: { warmup: WARMUP, iterations: ITERATIONS, unit: "ms", timed: "execute(listInbox, input, actor, meta): validation, permission, rules, page query, two counts" },
+    scenarios: results,
+    baseline: {
+      sql: BASELINE_PAGE.replace(/\s+/g, " ").trim(),
+      pageWithCounts: withCounts,
+      pageOnly,
+      ratio,
+      plan: baselinePlan.summary,
+    },
+    firstPageExplain: { sql: firstPageSql.query, params: firstPageSql.params, summary: firstPagePlan.summary, text: firstPagePlan.text },
+  };
+
+  const dir = path.join(import.meta.dirname, "results");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `inbox-${report.at.slice(0, 10)}.json`);
+  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
+  fs.renameSync(`${file}.tmp`, file);
+
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  console.log(`\n${"scenario".padEnd(34)}${pad("rows", 6)}${pad("SQL", 5)}${pad("p50", 9)}${pad("p95", 9)}${pad("max", 9)}  (ms, ${ITERATIONS} runs after ${WARMUP} warm-up; SQL = statements per call)`);
+  const line = (name: string, rows: number | string, queries: number, s: Stats) => console.log(`${name.padEnd(34)}${pad(rows, 6)}${pad(queries, 5)}${pad(s.p50.toFixed(2), 9)}${pad(s.p95.toFixed(2), 9)}${pad(s.max.toFixed(2), 9)}`);
+  // listInbox reads limit + 1 rows to know whether there is a next page, and shows 30; the baseline reads the same 31
+  for (const r of results) line(`listInbox ${r.name}`, r.rows, r.queries, r.stats);
+  line("baseline pg: page + counts", baselineRows, 1, withCounts);
+  line("baseline pg: page only", baselineRows, 1, pageOnly);
+  console.log(`\nlistInbox first page ÷ baseline (p50): ${ratio.vsPageWithCounts}× page + counts, ${ratio.vsPageOnly}× page only`);
+  console.log(`\nEXPLAIN first page (Prisma's SQL): ${firstPagePlan.summary}`);
+  for (const n of firstPagePlan.nodes) console.log(`  ${n}`);
+  console.log("\npage queries of the other scenarios:");
+  for (const r of results.slice(1)) console.log(`  ${r.name}: ${r.plan}`);
+  console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await Promise.all([db.$disconnect(), captureClient.$disconnect(), pool.end()]);
+}
