@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { testDatabaseUrl } from "./tests/integration/helpers/database-url";
@@ -10,6 +11,8 @@ const testEnv = {
   DATABASE_URL: testDatabaseUrl(),
   DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? Buffer.alloc(32, 7).toString("base64"),
   AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-test-secret-test-secret",
+  STORAGE_DIR: path.join(os.tmpdir(), "portal-test-uploads"),
+  JOBS_DISABLED: "1",
 };
 
 export default defineConfig({

@@ -4,6 +4,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { ErrorCodes } from "@/lib/errors";
 import { execute, type Failure, type UseCase } from "@/lib/api/use-case";
 import { apiActor, metaFromHeaders } from "@/lib/api/request";
+import { FileDownload } from "@/lib/api/file-download";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -63,6 +64,7 @@ export function routeHandler<P extends Permission, S extends z.ZodType, R>(endpo
     }
     const result = await execute(endpoint.useCase, input, actor, meta);
     if (!result.ok) return failureResponse(result);
+    if (result.data instanceof FileDownload) return result.data.toResponse();
     return Response.json(result.data, {
       status: endpoint.successStatus ?? 200,
       headers: { "cache-control": "no-store" },

@@ -31,5 +31,6 @@ export const WorkOrderDetail = z.object({
     reason: z.string().nullable(),
     body: z.string().nullable(),
   })),
+  attachments: z.array(z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), size: z.number() })),
   ratings: z.array(z.object({ round: z.number(), score: z.enum(Satisfaction), comment: z.string().nullable(), via: z.enum(RatingVia), at: z.string() })),
 });

@@ -12,6 +12,7 @@ import { nextWorkOrderNumber } from "@/lib/work-orders/numbering";
 import { OPEN_STATUSES, TYPE_LABELS } from "@/lib/work-orders/labels";
 import { notifyRequester } from "@/lib/notify/enqueue";
 import { IntakeWorkOrderInput, SubmitWorkOrderInput } from "@/lib/work-orders/schemas";
+import { checkAttachments, storeAttachments } from "@/lib/work-orders/attachments";
 
 // 统一受理: every channel ends here. One function creates the order, routes it, sets its deadline,
 // writes the first timeline event and tells the requester the number; the doors differ only in who
@@ -167,13 +168,20 @@ export const submitWorkOrder = defineUseCase({
   async run({ db, actor, input }) {
     const me = await db.user.findUniqueOrThrow({ where: { id: actor.userId ?? -1 }, select: { id: true, name: true, phone: true } });
     if (!me.phone) throw ruleViolation("请先在账号中登记手机号", "_form");
-    return createWorkOrder(db, {
-      ...input,
+    const { attachments, ...matter } = input;
+    const files = await checkAttachments(attachments);
+    const created = await createWorkOrder(db, {
+      ...matter,
       channel: "WEB",
       requester: { userId: me.id, name: me.name, phone: me.phone },
       receiver: null,
       actorName: me.name,
     });
+    if (files.length) {
+      const order = await db.workOrder.findUniqueOrThrow({ where: { number: created.number }, select: { id: true } });
+      await storeAttachments(db, order.id, me.id, files);
+    }
+    return created;
   },
   target: (_i, r) => ({ type: "WorkOrder", id: r.number }),
 });

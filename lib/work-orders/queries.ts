@@ -103,6 +103,7 @@ const detailSelect = {
   events: { orderBy: { id: "asc" }, select: { id: true, at: true, kind: true, actorName: true, reason: true, body: true, fromOrganizationId: true, toOrganizationId: true } },
   ratings: { orderBy: { round: "asc" }, select: { round: true, score: true, comment: true, via: true, at: true } },
   followUps: { orderBy: { id: "asc" }, select: { id: true, kind: true, openedAt: true, doneAt: true, result: true } },
+  attachments: { orderBy: { id: "asc" }, select: { id: true, fileName: true, contentType: true, size: true } },
 } satisfies Prisma.WorkOrderSelect;
 
 /** One order with its timeline, only inside the actor's scope (404 otherwise, as for a wrong number). */

@@ -216,6 +216,33 @@ describe("work orders", () => {
     expect(await db.workOrderRating.findMany({ select: { score: true, via: true } })).toEqual([{ score: "BASICALLY_SATISFIED", via: "LINK" }]);
   });
 
+  it("a resident attaches a photo: checked by content, stored outside public/, downloadable only in scope and audited", async () => {
+    const { downloadAttachment } = await import("@/lib/work-orders/attachments");
+    const { FileDownload } = await import("@/lib/api/file-download");
+    const resident = await makeUser({ role: "RESIDENT", phone: "13800000088", name: "吴" });
+    const actor = (await actorForUser(db, resident.id))!;
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+    const base = { type: "CONSULTATION", regionCode: n.villageA.code, subject: "欠条问题", description: "借钱不还" };
+    const fake = new File([new TextEncoder().encode("MZ not really a picture")], "欠条.png", { type: "image/png" });
+    const refused = await execute(submitWorkOrder, { ...base, attachments: [fake] }, actor, meta);
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { attachments: [expect.stringContaining("不是图片或 PDF")] } });
+    expect(await db.workOrder.count()).toBe(0);
+
+    const r = must(await execute(submitWorkOrder, { ...base, attachments: [new File([png], "../欠条.png", { type: "image/png" })] }, actor, meta));
+    const att = await db.workOrderAttachment.findFirstOrThrow();
+    expect(att).toMatchObject({ fileName: "欠条.png", contentType: "image/png", size: png.length });
+    expect(att.storageKey).not.toContain("public");
+
+    const mine = must(await execute(downloadAttachment, { number: r.number, id: att.id }, actor, meta));
+    expect(mine).toBeInstanceOf(FileDownload);
+    expect(Array.from((mine as InstanceType<typeof FileDownload>).bytes)).toEqual(Array.from(png));
+    const roomStaff = await makeActor({ role: "STAFF", organizationId: n.roomA.id });
+    expect(must(await execute(downloadAttachment, { number: r.number, id: att.id }, roomStaff, meta))).toBeInstanceOf(FileDownload);
+    const otherStaff = await makeActor({ role: "STAFF", organizationId: n.stationB.id });
+    expect(await execute(downloadAttachment, { number: r.number, id: att.id }, otherStaff, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db.auditEvent.count({ where: { action: "workOrder.attachment.download", result: "SUCCESS" } })).toBe(2);
+  });
+
   it("a resident submits a web consultation and it goes to their village's room", async () => {
     const resident = await makeUser({ role: "RESIDENT", phone: "13800000077", name: "刘" });
     const actor = (await actorForUser(db, resident.id))!;

@@ -12,6 +12,7 @@ import { intakeWorkOrder } from "@/lib/work-orders/create-work-order";
 import { getWorkOrder } from "@/lib/work-orders/queries";
 import { CreatedWorkOrder } from "@/lib/work-orders/schemas";
 import { WorkOrderDetail } from "@/lib/work-orders/api-schemas";
+import { downloadAttachment } from "@/lib/work-orders/attachments";
 
 // Every REST endpoint of /api/v1, in one list: the route files export handlers built from these,
 // and /api/v1/openapi.json is generated from the same list, so the document cannot drift.
@@ -57,6 +58,12 @@ export const workOrder = defineEndpoint({
   useCase: getWorkOrder, response: WorkOrderDetail, inputFrom: "none",
 });
 
+export const workOrderAttachment = defineEndpoint({
+  method: "GET", path: "/api/v1/work-orders/{number}/attachments/{id}", tag: "work-orders",
+  summary: "下载工单附件（图片或 PDF；仅限调用者管辖范围内，每次下载都记入审计）",
+  useCase: downloadAttachment, response: z.unknown().describe("文件内容（image/jpeg、image/png、image/webp 或 application/pdf）"), inputFrom: "none",
+});
+
 export const openapi = defineEndpoint({
   method: "GET", path: "/api/v1/openapi.json", tag: "system", summary: "本 API 的 OpenAPI 3.1 描述（由 zod 模式生成）",
   useCase: defineUseCase({
@@ -70,4 +77,4 @@ export const openapi = defineEndpoint({
   inputFrom: "none",
 });
 
-export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, me, createWorkOrder, workOrder, openapi];
+export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, me, createWorkOrder, workOrder, workOrderAttachment, openapi];

@@ -68,6 +68,15 @@ export function SubmitForm({ regions }: { regions: Regions }) {
         {(c) => <Textarea {...c} rows={7} maxLength={4000} />}
       </Field>
       <TextField name="category" label="问题类别" optional maxLength={40} hint="如：劳动工资、婚姻家庭、邻里纠纷。" errors={errorsFor(state, "category")} />
+      <Field
+        name="attachments"
+        label="附件"
+        optional
+        hint="可上传照片或 PDF（如合同、欠条、病历），最多 5 个，每个不超过 10MB。"
+        errors={errorsFor(state, "attachments")}
+      >
+        {(c) => <input {...c} type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" className="block w-full min-h-11 text-base" />}
+      </Field>
       <SubmitButton size="lg" block pendingText="正在提交…">
         提交
       </SubmitButton>

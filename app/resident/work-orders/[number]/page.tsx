@@ -12,6 +12,7 @@ import { HOTLINE } from "@/components/site/hotline";
 import { DateTime } from "@/components/work-orders/format";
 import { DueBadge } from "@/components/work-orders/due-badge";
 import { StatusBadge } from "@/components/work-orders/status-badge";
+import { AttachmentList } from "@/components/work-orders/attachment-list";
 import { Timeline } from "@/components/work-orders/timeline";
 import { MessageForm } from "./_components/message-form";
 import { RatingForm } from "./_components/rating-form";
@@ -116,6 +117,7 @@ export default async function ResidentWorkOrderPage({ params }: { params: Params
 
       <Card title="我反映的情况" as="section">
         <p className="whitespace-pre-wrap">{o.description}</p>
+        <AttachmentList number={o.number} attachments={o.attachments} />
       </Card>
 
       <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">

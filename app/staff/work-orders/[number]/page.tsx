@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/work-orders/format";
 import { DueBadge } from "@/components/work-orders/due-badge";
 import { StatusBadge } from "@/components/work-orders/status-badge";
+import { AttachmentList } from "@/components/work-orders/attachment-list";
 import { Timeline } from "@/components/work-orders/timeline";
 import { OrderActions, type OrgOption } from "./_components/order-actions";
 
@@ -107,6 +108,7 @@ export default async function StaffWorkOrderPage({ params }: { params: Params })
 
       <Card title="事项描述" as="section">
         <p className="whitespace-pre-wrap">{o.description}</p>
+        <AttachmentList number={o.number} attachments={o.attachments} />
         {o.resultSummary ? (
           <>
             <h3 className="mt-4 font-semibold">办理结果</h3>

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { Tx } from "@/lib/db";
+import { defineUseCase } from "@/lib/api/use-case";
+import { workOrderScope } from "@/lib/auth/scope";
+import { notFound, ruleViolation } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { cleanFileName, sniffFile, type AcceptedFile } from "@/lib/files/sniff";
+import { storage } from "@/lib/files/storage";
+import { FileDownload } from "@/lib/api/file-download";
+import { idParam } from "@/lib/validation";
+import { WorkOrderNumber } from "@/lib/work-orders/schemas";
+
+type Checked = { file: File; bytes: Uint8Array; kind: AcceptedFile };
+
+/** Reads and checks every file before anything is stored: images (JPEG, PNG, WebP) and PDF only, by content. */
+export async function checkAttachments(files: File[]): Promise<Checked[]> {
+  const checked: Checked[] = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const kind = sniffFile(bytes);
+    if (!kind) throw ruleViolation(`「${cleanFileName(file.name)}」不是图片或 PDF 文件，请重新选择`, "attachments");
+    checked.push({ file, bytes, kind });
+  }
+  return checked;
+}
+
+/** Stores checked files and links them to the order; if the database write fails, the stored bytes are removed. */
+export async function storeAttachments(db: Tx, workOrderId: number, uploadedByUserId: number | null, files: Checked[]) {
+  const keys: string[] = [];
+  try {
+    for (const f of files) {
+      const { key, sha256 } = await storage.put(f.bytes, f.kind.extension);
+      keys.push(key);
+      await db.workOrderAttachment.create({
+        data: { workOrderId, fileName: cleanFileName(f.file.name), contentType: f.kind.contentType, size: f.bytes.length, sha256, storageKey: key, uploadedByUserId },
+      });
+    }
+  } catch (error) {
+    await Promise.all(keys.map((k) => storage.remove(k)));
+    throw error;
+  }
+}
+
+/** Download one attachment of an order in the actor's scope; each download is audited (personal data). */
+export const downloadAttachment = defineUseCase({
+  name: "workOrder.attachment.download",
+  permission: "workOrder.read",
+  write: false,
+  input: z.object({ number: WorkOrderNumber, id: idParam("附件编号") }),
+  async run({ db, actor, input, meta }) {
+    const attachment = await db.workOrderAttachment.findFirst({
+      where: { id: input.id, workOrder: { AND: [{ number: input.number }, workOrderScope(actor)] } },
+    });
+    if (!attachment) throw notFound("附件");
+    await recordAudit(db, actor, meta, { action: "workOrder.attachment.download", result: "SUCCESS", target: { type: "WorkOrderAttachment", id: attachment.id } });
+    return new FileDownload(await storage.get(attachment.storageKey), attachment.contentType, attachment.fileName);
+  },
+});
