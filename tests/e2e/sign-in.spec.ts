@@ -52,9 +52,17 @@ test("a county leader drills down from the county to a township and back", async
   await expect(page.getByRole("heading", { level: 2, name: /按乡镇（街道）分/ })).toBeVisible();
   await page.getByRole("link", { name: DEMO_PLACES.township, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${DEMO_PLACES.township}公共法律服务网络`);
-  await expect(page.getByRole("table")).toContainText(DEMO_PLACES.village);
+  await expect(page.getByRole("table", { name: `${DEMO_PLACES.township}下级区划的服务网点数据` })).toContainText(DEMO_PLACES.village);
   await page.getByRole("link", { name: `返回${DEMO_PLACES.county}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${DEMO_PLACES.county}公共法律服务网络`);
   // The county leader cannot climb to the city.
   await expect(page.getByRole("link", { name: /返回/ })).toHaveCount(0);
+});
+
+test("a leader reads work orders as aggregated counts only", async ({ page }) => {
+  await signIn(page, "leader.city");
+  await expect(page.getByRole("table", { name: "按状态" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "按类型" })).toContainText("法律咨询");
+  const r = await page.request.get("/api/v1/work-orders/369901-20260101-0000001");
+  expect([403, 404]).toContain(r.status());
 });
