@@ -14,11 +14,12 @@ export interface FileStorage {
 
 const KEY_PATTERN = /^\d{4}\/\d{2}\/[0-9a-f-]{36}\.[a-z]{3,4}$/;
 
-export function localStorage(root = process.env.STORAGE_DIR ?? path.join(process.cwd(), ".data", "uploads")): FileStorage {
+// turbopackIgnore: the storage folder is data chosen at run time, not code for the build to trace.
+export function localStorage(root = process.env.STORAGE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "uploads")): FileStorage {
   const file = (key: string) => {
     // Keys are generated here; refusing anything else keeps a stored key from escaping the root.
     if (!KEY_PATTERN.test(key)) throw new Error("invalid storage key");
-    return path.join(root, key);
+    return path.join(/* turbopackIgnore: true */ root, key);
   };
   return {
     async put(bytes, extension) {

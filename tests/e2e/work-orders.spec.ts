@@ -91,3 +91,25 @@ test("an overdue order is escalated by the overdue check and shows flagged in th
   await row.getByRole("link", { name: created.number }).click();
   await expect(page.locator("main")).toContainText("超过办理时限，系统自动上报");
 });
+
+test("a resident asks online with a photo attached, and can open the attachment from the order", async ({ page }) => {
+  await signIn(page, "13800000002");
+  await page.goto("/resident/new");
+  await page.locator("#type-CONSULTATION").check();
+  await page.getByLabel("县（市、区）").selectOption({ label: DEMO_PLACES.county });
+  await page.getByLabel("乡镇（街道）").selectOption({ label: DEMO_PLACES.township2 });
+  await page.getByLabel("标题").fill("工地拖欠工资怎么办");
+  await page.getByLabel("具体情况").fill("在镇上工地干了三个月，老板一直拖着不给工资。");
+  const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+  await page.getByLabel("附件").setInputFiles({ name: "工资条.png", mimeType: "image/png", buffer: png });
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByRole("heading", { name: "已提交" })).toBeVisible();
+  await page.getByRole("link", { name: "查看办理进度" }).click();
+  const link = page.getByRole("link", { name: "工资条.png" });
+  await expect(link).toBeVisible();
+  const file = await page.request.get((await link.getAttribute("href"))!);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("image/png");
+  expect(Buffer.from(await file.body()).subarray(0, 8)).toEqual(png.subarray(0, 8));
+});
