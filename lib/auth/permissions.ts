@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   "workOrder.stats": ["LEADER", "ADMIN"],
   "workOrder.rules": ["ADMIN"],
 
+  // legal aid (法律援助)
+  "legalAid.eligibility": [PUBLIC],
+  "legalAid.standards": ["ADMIN"],
+
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 } as const satisfies Record<string, readonly Grantee[]>;

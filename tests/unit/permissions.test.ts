@@ -33,6 +33,8 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "workOrder.rateByLink": ["PUBLIC"],
   "workOrder.stats": ["LEADER", "ADMIN"],
   "workOrder.rules": ["ADMIN"],
+  "legalAid.eligibility": ["PUBLIC"],
+  "legalAid.standards": ["ADMIN"],
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 };
