@@ -215,3 +215,20 @@ export const listHandOverTargets = defineUseCase({
     return { parent: org.parent, siblings, children };
   },
 });
+
+/** The staff of the actor's own service point: who an order can be assigned to (指派). */
+export const listColleagues = defineUseCase({
+  name: "workOrder.colleagues",
+  permission: "workOrder.process",
+  write: false,
+  input: z.object({}),
+  async run({ db, actor }) {
+    if (!actor.organizationId) return [];
+    const users = await db.user.findMany({
+      where: { active: true, memberships: { some: { organizationId: actor.organizationId, role: { in: ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"] } } } },
+      select: { id: true, name: true },
+      orderBy: { id: "asc" },
+    });
+    return users.map((u) => ({ ...u, isMe: u.id === actor.userId }));
+  },
+});

@@ -149,6 +149,26 @@ describe("work orders", () => {
     expect(seen.events.find((e) => e.kind === "PAUSED")?.actorName).toBeNull();
   });
 
+  it("bulk-assigns orders to a colleague at the same service point, all or nothing", async () => {
+    const { bulkAcceptWorkOrders } = await import("@/lib/work-orders/process");
+    const { listColleagues } = await import("@/lib/work-orders/queries");
+    const roomStaff = await makeActor({ role: "STAFF", organizationId: n.roomA.id, name: "甲" });
+    const colleague = await makeActor({ role: "MEDIATOR", organizationId: n.roomA.id, name: "乙" });
+    const outsider = await makeActor({ role: "STAFF", organizationId: n.roomB.id, name: "丙" });
+    const a = must(await execute(intakeWorkOrder, call(), hotline, meta));
+    const b = must(await execute(intakeWorkOrder, call({ requester: { name: "二", phone: "13900000022" } }), hotline, meta));
+    expect(must(await execute(listColleagues, {}, roomStaff, meta)).map((c) => c.name)).toEqual(["甲", "乙"]);
+    expect(await execute(bulkAcceptWorkOrders, { numbers: [a.number, b.number], handlerUserId: outsider.userId }, roomStaff, meta))
+      .toMatchObject({ ok: false, fieldErrors: { handlerUserId: ["承办人必须是本网点的工作人员"] } });
+    expect(await db.workOrder.count({ where: { status: "IN_PROGRESS" } })).toBe(0);
+    must(await execute(bulkAcceptWorkOrders, { numbers: [a.number, b.number], handlerUserId: colleague.userId }, roomStaff, meta));
+    expect(await db.workOrder.findMany({ select: { status: true, handlerUserId: true } })).toEqual([
+      { status: "IN_PROGRESS", handlerUserId: colleague.userId },
+      { status: "IN_PROGRESS", handlerUserId: colleague.userId },
+    ]);
+    expect(await db.workOrderEvent.count({ where: { kind: "ASSIGNED" } })).toBe(2);
+  });
+
   it("the overdue job escalates each overdue order once to the parent and tells the parent's staff", async () => {
     const created = must(await execute(intakeWorkOrder, call(), hotline, meta));
     const stationStaff = await makeActor({ role: "STAFF", organizationId: n.stationA.id });

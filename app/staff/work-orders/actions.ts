@@ -2,7 +2,7 @@
 
 import { serverAction } from "@/lib/api/action";
 import {
-  acceptWorkOrder, bulkAcceptWorkOrders, closeWorkOrder, escalateWorkOrder, pauseWorkOrder, replyToWorkOrder, resumeWorkOrder,
+  acceptWorkOrder, assignWorkOrder, bulkAcceptWorkOrders, closeWorkOrder, escalateWorkOrder, pauseWorkOrder, replyToWorkOrder, resumeWorkOrder,
   returnWorkOrder, transferWorkOrder,
 } from "@/lib/work-orders/process";
 import { recordFollowUp } from "@/lib/work-orders/rate";
@@ -10,6 +10,7 @@ import { recordFollowUp } from "@/lib/work-orders/rate";
 // "/staff" as a layout path refreshes the inbox, the order pages and the workbench counts.
 export const bulkAccept = serverAction(bulkAcceptWorkOrders, { revalidate: ["/staff"] });
 export const accept = serverAction(acceptWorkOrder, { revalidate: ["/staff"] });
+export const assign = serverAction(assignWorkOrder, { revalidate: ["/staff"] });
 export const reply = serverAction(replyToWorkOrder, { revalidate: ["/staff"] });
 export const pause = serverAction(pauseWorkOrder, { revalidate: ["/staff"] });
 export const resume = serverAction(resumeWorkOrder, { revalidate: ["/staff"] });

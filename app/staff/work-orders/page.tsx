@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { loadPage } from "@/lib/api/page";
-import { listInbox } from "@/lib/work-orders/queries";
+import { listInbox, listColleagues } from "@/lib/work-orders/queries";
 import { CHANNEL_LABELS, STATUS_LABELS, TYPE_LABELS } from "@/lib/work-orders/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -37,7 +37,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const sp = await searchParams;
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, one(sp[k])])) as Filters;
   const cursor = one(sp.cursor);
-  const inbox = await loadPage(listInbox, { ...filters, cursor: cursor || undefined }, `/staff/work-orders${query(filters, { cursor })}`);
+  const returnTo = `/staff/work-orders${query(filters, { cursor })}`;
+  const [inbox, colleagues] = await Promise.all([
+    loadPage(listInbox, { ...filters, cursor: cursor || undefined }, returnTo),
+    loadPage(listColleagues, {}, returnTo),
+  ]);
   const acceptable = inbox.items.some((o) => o.status === "NEW" || o.status === "REOPENED");
   const filtered = FILTER_KEYS.some((k) => filters[k]);
 
@@ -122,7 +126,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       ) : (
         <section aria-labelledby="list-heading" className="space-y-3">
           <h2 id="list-heading" className="text-xl font-bold">工单（本页 {inbox.items.length} 件）</h2>
-          <BulkAcceptForm enabled={acceptable} />
+          <BulkAcceptForm enabled={acceptable} colleagues={colleagues} />
           <table aria-label="工单列表" className="w-full text-left max-md:block">
             <caption className="sr-only">工单列表，按办理期限由近到远排列</caption>
             <thead className="max-md:sr-only">

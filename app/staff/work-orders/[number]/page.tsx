@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { loadPage } from "@/lib/api/page";
 import { getMe } from "@/lib/accounts/get-me";
-import { getWorkOrder, listHandOverTargets } from "@/lib/work-orders/queries";
+import { getWorkOrder, listColleagues, listHandOverTargets } from "@/lib/work-orders/queries";
 import { CHANNEL_LABELS, RATING_VIA_LABELS, SATISFACTION_LABELS, TYPE_LABELS } from "@/lib/work-orders/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -32,6 +32,8 @@ export default async function StaffWorkOrderPage({ params }: { params: Params })
   const o = await loadPage(getWorkOrder, { number }, returnTo);
 
   const targets = HANDOVER.includes(o.status) ? await loadPage(listHandOverTargets, { number }, returnTo) : null;
+  // Assigning needs colleagues at the order's own service point (the actor's).
+  const colleagues = me.organization?.id === o.organization.id ? await loadPage(listColleagues, {}, returnTo) : [];
   const mayReturn = !!targets && targets.children.length > 0;
   const returnOptions: OrgOption[] = targets?.children ?? [];
   const transferOptions: OrgOption[] = targets?.siblings ?? [];
@@ -126,6 +128,7 @@ export default async function StaffWorkOrderPage({ params }: { params: Params })
           canReturn={mayReturn}
           returnOptions={returnOptions}
           transferOptions={transferOptions}
+          colleagues={colleagues}
           openRectification={openRectification}
           latestRated={latestRated}
         />

@@ -13,7 +13,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { buttonClassName } from "@/components/ui/button";
-import { accept, close, escalate, followUp, pause, reply, resume, returnDown, transfer } from "../../actions";
+import { accept, assign, close, escalate, followUp, pause, reply, resume, returnDown, transfer } from "../../actions";
 
 export type OrgOption = { id: number; name: string };
 
@@ -26,6 +26,8 @@ type Props = {
   returnOptions: OrgOption[];
   /** the sibling service points to transfer to */
   transferOptions: OrgOption[];
+  /** colleagues at the actor's service point, to assign the order to (指派) */
+  colleagues: OrgOption[];
   openRectification: boolean;
   /** the latest closing already has a rating, so a call-back does not ask for one */
   latestRated: boolean;
@@ -107,6 +109,7 @@ export function OrderActions(p: Props) {
       <Step key="close" summary="办结"><CloseForm number={p.number} onDone={setNotice} /></Step>,
       <Step key="pause" summary="暂停计时（等待群众补充）"><PauseForm number={p.number} onDone={setNotice} /></Step>,
     );
+    if (p.colleagues.length) forms.push(<Step key="assign" summary="指派承办人"><AssignForm number={p.number} colleagues={p.colleagues} onDone={setNotice} /></Step>);
   }
   if (s === "PAUSED") forms.push(<Step key="resume" summary="恢复计时" open><ResumeForm number={p.number} onDone={setNotice} /></Step>);
   if (s === "REOPENED" && p.openRectification) {
@@ -161,6 +164,25 @@ function AcceptForm({ number, onDone }: { number: string; onDone: Done }) {
       <Hidden number={number} />
       <FormMessage state={state} />
       <SubmitButton size="lg" pendingText="正在受理…">受理（由我承办）</SubmitButton>
+    </form>
+  );
+}
+
+function AssignForm({ number, colleagues, onDone }: { number: string; colleagues: OrgOption[]; onDone: Done }) {
+  const { state, formProps } = useStepForm(assign, () => onDone("已指派承办人。"));
+  return (
+    <form {...formProps} className="space-y-4">
+      <Hidden number={number} />
+      <Field name="handlerUserId" id="assign-handler" label="承办人" required errors={errorsFor(state, "handlerUserId")}>
+        {(c) => (
+          <Select {...c} defaultValue="">
+            <option value="">请选择本网点工作人员</option>
+            {colleagues.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </Select>
+        )}
+      </Field>
+      <FormMessage state={state} />
+      <SubmitButton variant="secondary">指派</SubmitButton>
     </form>
   );
 }
