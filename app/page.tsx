@@ -29,6 +29,9 @@ export default function HomePage() {
           <LinkButton href="/service-points" size="lg" variant="secondary">
             找身边的服务网点
           </LinkButton>
+          <LinkButton href="/legal-aid/check" size="lg" variant="secondary">
+            能不能申请法律援助？
+          </LinkButton>
           <a href={`tel:${HOTLINE}`} className="inline-flex min-h-12 items-center rounded-md border border-white px-6 text-lg font-medium text-white no-underline hover:bg-white/10 hover:text-white">
             拨打热线 {HOTLINE}
           </a>

@@ -28,6 +28,12 @@ async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>)
   for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
 }
 
+/** 经济困难标准 (demo values): the city's, and a later, higher one for 青溪区 (the demo county). */
+export const DEMO_HARDSHIP_STANDARDS = [
+  { place: "city", effectiveFrom: "2025-01-01", monthlyIncomePerCapita: 1650, basis: "云岭市司法局 云司发〔2024〕12号（演示）" },
+  { place: "county", effectiveFrom: "2026-01-01", monthlyIncomePerCapita: 1800, basis: "青溪区司法局（演示）" },
+] as const;
+
 const SEQUENCED_TABLES = ["Region", "Organization", "LawFirm", "User", "LawyerProfile"] as const;
 
 async function writeCity(tx: Tx, city: DemoCity, passwordHash: string): Promise<void> {
@@ -60,6 +66,14 @@ async function writeCity(tx: Tx, city: DemoCity, passwordHash: string): Promise<
 
   await tx.calendarDay.createMany({
     data: city.calendarDays.map((d) => ({ ...d, date: new Date(`${d.date}T00:00:00Z`) })),
+  });
+  await tx.hardshipStandard.createMany({
+    data: DEMO_HARDSHIP_STANDARDS.map((s) => ({
+      regionId: s.place === "city" ? city.demo.cityId : city.demo.countyId,
+      effectiveFrom: new Date(`${s.effectiveFrom}T00:00:00Z`),
+      monthlyIncomePerCapita: s.monthlyIncomePerCapita,
+      basis: s.basis,
+    })),
   });
   await tx.apiClient.create({
     data: { ...city.apiClient, tokenHash: hashToken(DEMO_API_TOKEN), createdById: city.users.find((u) => u.username === "admin")?.id ?? null },
