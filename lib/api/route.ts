@@ -22,6 +22,8 @@ export type Endpoint<P extends Permission = Permission, S extends z.ZodType = z.
   successStatus?: number;
   /** request headers copied into the input, e.g. { "idempotency-key": "idempotencyKey" } */
   headers?: Record<string, string>;
+  /** HTTP status for invalid input (400 unless an endpoint's contract says otherwise, e.g. 422) */
+  validationStatus?: 400 | 422;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,8 +33,8 @@ export function defineEndpoint<P extends Permission, S extends z.ZodType, R>(e: 
   return e;
 }
 
-function failureResponse(f: Failure) {
-  const status = f.code === "INTERNAL" ? 500 : ErrorCodes[f.code];
+function failureResponse(f: Failure, validationStatus: number = ErrorCodes.VALIDATION) {
+  const status = f.code === "INTERNAL" ? 500 : f.code === "VALIDATION" ? validationStatus : ErrorCodes[f.code];
   return Response.json(
     // `fields`: the API's name for per-field messages (server actions call them fieldErrors).
     { error: { code: f.code, message: f.message, fields: f.fieldErrors, errorId: f.errorId } },
@@ -54,7 +56,7 @@ export function routeHandler<P extends Permission, S extends z.ZodType, R>(endpo
     } else if (endpoint.inputFrom === "body") {
       const body = await request.json().catch(() => undefined);
       if (body === undefined || typeof body !== "object" || body === null || Array.isArray(body)) {
-        return failureResponse({ ok: false, code: "VALIDATION", message: "请求体必须是 JSON 对象" });
+        return failureResponse({ ok: false, code: "VALIDATION", message: "请求体必须是 JSON 对象" }, endpoint.validationStatus);
       }
       input = { ...body, ...input };
     }
@@ -63,7 +65,7 @@ export function routeHandler<P extends Permission, S extends z.ZodType, R>(endpo
       if (value !== null) input[key] = value;
     }
     const result = await execute(endpoint.useCase, input, actor, meta);
-    if (!result.ok) return failureResponse(result);
+    if (!result.ok) return failureResponse(result, endpoint.validationStatus);
     if (result.data instanceof FileDownload) return result.data.toResponse();
     return Response.json(result.data, {
       status: endpoint.successStatus ?? 200,

@@ -44,6 +44,9 @@ export const PERMISSIONS = {
   // legal aid (法律援助)
   "legalAid.eligibility": [PUBLIC],
   "legalAid.standards": ["ADMIN"],
+  "legalAid.apply": ["RESIDENT"],
+  "legalAid.intake": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "legalAid.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
 
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],

@@ -33,7 +33,7 @@ type NewOrder = {
 
 export type CreatedWorkOrder = { number: string; status: "NEW"; organization: { id: number; name: string }; dueAt: string };
 
-export async function createWorkOrder(db: Tx, o: NewOrder, now = new Date()): Promise<CreatedWorkOrder> {
+export async function createWorkOrder(db: Tx, o: NewOrder, now = new Date()): Promise<CreatedWorkOrder & { id: number }> {
   const region = await db.region.findUnique({ where: { code: o.regionCode }, select: { id: true, path: true, code: true } });
   if (!region) throw ruleViolation("所选地区不存在", "regionCode");
   const receiving = o.receiver
@@ -76,7 +76,7 @@ export async function createWorkOrder(db: Tx, o: NewOrder, now = new Date()): Pr
         },
       },
     },
-    select: { number: true, status: true, dueAt: true, organization: { select: { id: true, name: true } } },
+    select: { id: true, number: true, status: true, dueAt: true, organization: { select: { id: true, name: true } } },
   });
   await notifyRequester(
     db,
@@ -84,7 +84,7 @@ export async function createWorkOrder(db: Tx, o: NewOrder, now = new Date()): Pr
     `您的${TYPE_LABELS[o.type]}已登记，编号 ${order.number}，由${order.organization.name}办理。`,
     { number: order.number },
   );
-  return { number: order.number, status: "NEW", organization: order.organization, dueAt: order.dueAt.toISOString() };
+  return { id: order.id, number: order.number, status: "NEW", organization: order.organization, dueAt: order.dueAt.toISOString() };
 }
 
 /** The account of a resident with this phone, so walk-in and hotline orders show up in their account too. */
@@ -96,7 +96,7 @@ async function residentWithPhone(db: Tx, phone: string) {
   return user?.id ?? null;
 }
 
-function callerKey(actor: Actor) {
+export function callerKey(actor: Actor) {
   return actor.apiClientId ? `client:${actor.apiClientId}` : `user:${actor.userId}`;
 }
 
@@ -105,7 +105,7 @@ function callerKey(actor: Actor) {
  * that row (ON CONFLICT blocks until the first transaction ends) and then replays the stored reply.
  * A key reused with a different body is a conflict, not a replay.
  */
-async function claimIdempotencyKey(db: Tx, actor: Actor, key: string, requestHash: string) {
+export async function claimIdempotencyKey<T = CreatedWorkOrder>(db: Tx, actor: Actor, key: string, requestHash: string): Promise<T | null> {
   const claimed = await db.$queryRaw<{ key: string }[]>`
     INSERT INTO "IdempotentRequest" ("callerKey", "key", "requestHash", "status", "response")
     VALUES (${callerKey(actor)}, ${key}, ${requestHash}, 0, '{}'::jsonb)
@@ -115,7 +115,15 @@ async function claimIdempotencyKey(db: Tx, actor: Actor, key: string, requestHas
   if (previous.requestHash !== requestHash) {
     throw new AppError("CONFLICT", "同一个 Idempotency-Key 已用于另一笔不同的请求");
   }
-  return previous.response as CreatedWorkOrder;
+  return previous.response as T;
+}
+
+/** Stores the reply a claimed Idempotency-Key replays. */
+export async function completeIdempotencyKey(db: Tx, actor: Actor, key: string, response: object) {
+  await db.idempotentRequest.update({
+    where: { callerKey_key: { callerKey: callerKey(actor), key } },
+    data: { status: 201, response: response as Prisma.InputJsonValue },
+  });
 }
 
 export const intakeWorkOrder = defineUseCase({
@@ -143,18 +151,13 @@ export const intakeWorkOrder = defineUseCase({
         });
       }
     }
-    const created = await createWorkOrder(db, {
+    const { id: _id, ...created } = await createWorkOrder(db, {
       ...request,
       requester: { ...request.requester, userId: await residentWithPhone(db, request.requester.phone) },
       receiver: { userId: actor.userId, organizationId: actor.organizationId },
       actorName: actor.name,
     });
-    if (idempotencyKey) {
-      await db.idempotentRequest.update({
-        where: { callerKey_key: { callerKey: callerKey(actor), key: idempotencyKey } },
-        data: { status: 201, response: created as unknown as Prisma.InputJsonValue },
-      });
-    }
+    if (idempotencyKey) await completeIdempotencyKey(db, actor, idempotencyKey, created);
     return created;
   },
   target: (_i, r) => ({ type: "WorkOrder", id: r.number }),
@@ -170,17 +173,14 @@ export const submitWorkOrder = defineUseCase({
     if (!me.phone) throw ruleViolation("请先在账号中登记手机号", "_form");
     const { attachments, ...matter } = input;
     const files = await checkAttachments(attachments);
-    const created = await createWorkOrder(db, {
+    const { id, ...created } = await createWorkOrder(db, {
       ...matter,
       channel: "WEB",
       requester: { userId: me.id, name: me.name, phone: me.phone },
       receiver: null,
       actorName: me.name,
     });
-    if (files.length) {
-      const order = await db.workOrder.findUniqueOrThrow({ where: { number: created.number }, select: { id: true } });
-      await storeAttachments(db, order.id, me.id, files);
-    }
+    if (files.length) await storeAttachments(db, id, me.id, files);
     return created;
   },
   target: (_i, r) => ({ type: "WorkOrder", id: r.number }),

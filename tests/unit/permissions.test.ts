@@ -35,6 +35,9 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "workOrder.rules": ["ADMIN"],
   "legalAid.eligibility": ["PUBLIC"],
   "legalAid.standards": ["ADMIN"],
+  "legalAid.apply": ["RESIDENT"],
+  "legalAid.intake": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "legalAid.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 };

@@ -13,6 +13,9 @@ import { getWorkOrder } from "@/lib/work-orders/queries";
 import { CreatedWorkOrder } from "@/lib/work-orders/schemas";
 import { WorkOrderDetail } from "@/lib/work-orders/api-schemas";
 import { downloadAttachment } from "@/lib/work-orders/attachments";
+import { takeInLegalAidApplication } from "@/lib/legal-aid/apply";
+import { getLegalAidApplication } from "@/lib/legal-aid/queries";
+import { SubmittedApplication } from "@/lib/legal-aid/application-schemas";
 
 // Every REST endpoint of /api/v1, in one list: the route files export handlers built from these,
 // and /api/v1/openapi.json is generated from the same list, so the document cannot drift.
@@ -64,6 +67,19 @@ export const workOrderAttachment = defineEndpoint({
   useCase: downloadAttachment, response: z.unknown().describe("文件内容（image/jpeg、image/png、image/webp 或 application/pdf）"), inputFrom: "none",
 });
 
+export const legalAidApplications = defineEndpoint({
+  method: "POST", path: "/api/v1/legal-aid/applications", tag: "legal-aid",
+  summary: "登记法律援助申请（热线、移动端、微信；自动分派给作出决定的县级中心，返回决定期限）。带 Idempotency-Key 时重试不会重复登记；输入错误返回 422",
+  useCase: takeInLegalAidApplication, response: SubmittedApplication, inputFrom: "body", successStatus: 201,
+  headers: { "idempotency-key": "idempotencyKey" }, validationStatus: 422,
+});
+
+export const legalAidApplication = defineEndpoint({
+  method: "GET", path: "/api/v1/legal-aid/applications/{number}", tag: "legal-aid",
+  summary: "法律援助申请详情（仅申请人本人或有权限的工作人员；身份证号已脱敏）",
+  useCase: getLegalAidApplication, response: z.record(z.string(), z.unknown()), inputFrom: "none",
+});
+
 export const openapi = defineEndpoint({
   method: "GET", path: "/api/v1/openapi.json", tag: "system", summary: "本 API 的 OpenAPI 3.1 描述（由 zod 模式生成）",
   useCase: defineUseCase({
@@ -77,4 +93,4 @@ export const openapi = defineEndpoint({
   inputFrom: "none",
 });
 
-export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, me, createWorkOrder, workOrder, workOrderAttachment, openapi];
+export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, openapi];

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { AidForm, EconomicBasis, LegalAidStatus } from "@/lib/generated/prisma/enums";
+import { isValidIdNumber, MOBILE_PATTERN } from "@/lib/identity/id-number";
+import { optionalText, requiredText } from "@/lib/validation";
+import { CRIMINAL_SITUATIONS, EXEMPT_GROUPS, GREEN_CHANNEL, MATTERS, NO_TEST_SITUATIONS } from "@/lib/legal-aid/eligibility";
+
+const keys = <T extends { key: string }>(list: readonly T[]) => list.map((e) => e.key) as [T["key"], ...T["key"][]];
+
+const phone = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/[\s-]/g, "") : v),
+  z.string({ error: "请填写手机号" }).regex(MOBILE_PATTERN, "请输入正确的11位手机号"),
+);
+const idNumber = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/\s/g, "").toUpperCase() : v),
+  z.string({ error: "请填写身份证号码" }).refine((v) => isValidIdNumber(v), "身份证号码校验未通过，请核对"),
+);
+const yes = (message: string) => z.preprocess((v) => v === true || v === "on" || v === "true", z.literal(true, { error: message }));
+
+/** The matter's category: a criminal situation (Art. 24–33) or an Art. 31 civil/administrative item. */
+export const MATTER_CATEGORIES = [...keys(CRIMINAL_SITUATIONS), ...keys(MATTERS)] as [string, ...string[]];
+export const isCriminalCategory = (key: string) => CRIMINAL_SITUATIONS.some((s) => s.key === key);
+
+export const LegalAidApplicationInput = z
+  .object({
+    applicant: z.object({
+      name: requiredText(40, "申请人姓名"),
+      idNumber,
+      phone,
+      address: requiredText(160, "住址"),
+      regionCode: z.string({ error: "请选择申请人所在地区" }).trim().regex(/^\d{12}$/, "请选择申请人所在地区"),
+    }),
+    /** 代理人, when applying for someone without full capacity (Art. 40) */
+    agent: z
+      .object({ name: requiredText(40, "代理人姓名"), relation: requiredText(20, "与申请人关系"), phone, idNumber: idNumber.optional() })
+      .optional(),
+    matter: z.object({
+      /** civil or administrative, for the Art. 31 items that can be either; criminal follows from the category */
+      kind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["CIVIL", "ADMINISTRATIVE"], { error: "案件类型无效" }).optional()),
+      category: z.enum(MATTER_CATEGORIES, { error: "请选择事项类别" }),
+      facts: requiredText(4000, "案情简述"),
+      opposingParty: requiredText(120, "对方当事人"),
+      authority: optionalText(120, "办案机关或法院"),
+      urgentDeadline: z.preprocess(
+        (v) => (v === "" ? undefined : v),
+        z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 2026-11-30").optional(),
+      ),
+    }),
+    aidForm: z.enum(AidForm, { error: "请选择申请的援助形式" }),
+    economic: z.discriminatedUnion(
+      "basis",
+      [
+        z.object({
+          basis: z.literal(EconomicBasis.HARDSHIP_DECLARATION),
+          declaration: z.object({
+            monthlyIncome: z.coerce.number({ error: "请填写家庭月收入" }).int("请填写整数").min(0, "收入不能为负数").max(10_000_000, "收入数额过大"),
+            householdSize: z.coerce.number({ error: "请填写家庭人口" }).int("请填写整数").min(1, "家庭人口至少 1 人").max(30, "家庭人口过多"),
+            signed: yes("请确认个人诚信承诺"),
+          }),
+        }),
+        z.object({ basis: z.literal(EconomicBasis.EXEMPT_GROUP), group: z.enum(keys(EXEMPT_GROUPS), { error: "请选择免予核查经济状况的情形" }) }),
+        z.object({ basis: z.literal(EconomicBasis.NO_ECONOMIC_TEST), situation: z.enum([...keys(NO_TEST_SITUATIONS), "MANDATORY_CRIMINAL"], { error: "请选择不受经济困难条件限制的情形" }) }),
+      ],
+      { error: "请选择经济状况的依据" },
+    ),
+    greenChannel: z.preprocess((v) => (v === "" || v === "NONE" ? undefined : v), z.enum(keys(GREEN_CHANNEL), { error: "绿色通道情形无效" }).optional()),
+    consent: z.object({
+      personalInfo: yes("请同意为办理法律援助处理您的个人信息"),
+      sensitiveInfo: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
+    }),
+    idempotencyKey: z.string().trim().min(8, "Idempotency-Key 至少 8 个字符").max(100, "Idempotency-Key 最多 100 个字符").optional(),
+  })
+  // Disability, health and minors' data are sensitive (个人信息保护法 Art. 28–31): a separate consent.
+  .superRefine((v, ctx) => {
+    const sensitive =
+      !!v.greenChannel ||
+      (v.economic.basis === "EXEMPT_GROUP" && ["DISABLED_NO_INCOME", "MINOR_NO_INCOME"].includes(v.economic.group));
+    if (sensitive && !v.consent.sensitiveInfo) {
+      ctx.addIssue({ code: "custom", path: ["consent", "sensitiveInfo"], message: "涉及残疾、疾病或未成年人信息，需要您单独同意处理这些敏感个人信息" });
+    }
+  });
+export type LegalAidApplicationInput = z.output<typeof LegalAidApplicationInput>;
+
+export const SubmittedApplication = z.object({ number: z.string(), status: z.enum(LegalAidStatus), dueAt: z.string() });

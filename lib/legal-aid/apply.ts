@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { WorkOrderChannel } from "@/lib/generated/prisma/enums";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { defineUseCase } from "@/lib/api/use-case";
+import { encryptField, lookupHash } from "@/lib/crypto";
+import { ruleViolation } from "@/lib/errors";
+import { claimIdempotencyKey, completeIdempotencyKey, createWorkOrder } from "@/lib/work-orders/create-work-order";
+import { CRIMINAL_SITUATIONS, MATTERS } from "@/lib/legal-aid/eligibility";
+import { isCriminalCategory, LegalAidApplicationInput } from "@/lib/legal-aid/application-schemas";
+import { z } from "zod";
+import { WorkOrderChannel as Channels } from "@/lib/generated/prisma/enums";
+
+export type SubmittedApplication = { number: string; status: "SUBMITTED"; dueAt: string };
+
+const categoryLabel = (key: string) =>
+  (CRIMINAL_SITUATIONS.find((s) => s.key === key) ?? MATTERS.find((m) => m.key === key))?.label ?? key;
+
+/**
+ * 法律援助申请: a LEGAL_AID work order (routed to the deciding county centre, 7-working-day decision
+ * deadline, timeline, notices) plus its case record, in one transaction. The ID numbers are stored
+ * only encrypted, with a keyed hash for look-ups.
+ */
+async function submitApplication(
+  db: Tx,
+  actor: Actor,
+  input: LegalAidApplicationInput,
+  door: { channel: WorkOrderChannel; applicantUserId: number | null; receiver: { userId: number | null; organizationId: number } | null },
+): Promise<SubmittedApplication> {
+  const { idempotencyKey, ...request } = input;
+  if (idempotencyKey) {
+    const hash = createHash("sha256").update(JSON.stringify(request)).digest("hex");
+    const replay = await claimIdempotencyKey<SubmittedApplication>(db, actor, idempotencyKey, hash);
+    if (replay) return replay;
+  }
+  const a = request.applicant;
+  if (request.matter.urgentDeadline && Number.isNaN(Date.parse(request.matter.urgentDeadline))) {
+    throw ruleViolation("日期无效", "matter.urgentDeadline");
+  }
+  const order = await createWorkOrder(db, {
+    channel: door.channel,
+    type: "LEGAL_AID",
+    regionCode: a.regionCode,
+    subject: `法律援助申请：${categoryLabel(request.matter.category)}`.slice(0, 120),
+    description: request.matter.facts,
+    category: request.matter.category,
+    requester: { userId: door.applicantUserId, name: a.name, phone: a.phone },
+    receiver: door.receiver,
+    actorName: actor.name,
+  }).catch((e) => {
+    // The work-order door reports the region as regionCode; here it is the applicant's.
+    if (e?.fieldErrors?.regionCode) throw ruleViolation(e.fieldErrors.regionCode[0], "applicant.regionCode");
+    throw e;
+  });
+  const now = new Date();
+  const economicDetail = request.economic as unknown as Prisma.InputJsonValue;
+  await db.legalAidApplication.create({
+    data: {
+      workOrderId: order.id,
+      applicantUserId: door.applicantUserId,
+      applicantName: a.name,
+      applicantIdCipher: encryptField(a.idNumber),
+      applicantIdHash: lookupHash(a.idNumber),
+      applicantPhone: a.phone,
+      applicantAddress: a.address,
+      agentName: request.agent?.name ?? null,
+      agentRelation: request.agent?.relation ?? null,
+      agentPhone: request.agent?.phone ?? null,
+      agentIdCipher: request.agent?.idNumber ? encryptField(request.agent.idNumber) : null,
+      matterKind: isCriminalCategory(request.matter.category)
+        ? "CRIMINAL"
+        : request.matter.kind ?? (request.matter.category === "STATE_COMPENSATION" ? "ADMINISTRATIVE" : "CIVIL"),
+      matterCategory: request.matter.category,
+      facts: request.matter.facts,
+      opposingParty: request.matter.opposingParty,
+      authority: request.matter.authority ?? null,
+      urgentDeadline: request.matter.urgentDeadline ? new Date(`${request.matter.urgentDeadline}T00:00:00Z`) : null,
+      aidForm: request.aidForm,
+      economicBasis: request.economic.basis,
+      economicDetail,
+      greenChannel: !!request.greenChannel,
+      greenChannelReason: request.greenChannel ?? null,
+      personalInfoConsentAt: now,
+      sensitiveInfoConsentAt: request.consent.sensitiveInfo ? now : null,
+    },
+  });
+  const result: SubmittedApplication = { number: order.number, status: "SUBMITTED", dueAt: order.dueAt };
+  if (idempotencyKey) await completeIdempotencyKey(db, actor, idempotencyKey, result);
+  return result;
+}
+
+/** A resident applies online for themself (or as an agent for a family member). */
+export const applyForLegalAid = defineUseCase({
+  name: "legalAid.apply",
+  permission: "legalAid.apply",
+  write: true,
+  input: LegalAidApplicationInput,
+  run: ({ db, actor, input }) => submitApplication(db, actor, input, { channel: "WEB", applicantUserId: actor.userId, receiver: null }),
+  target: (_i, r) => ({ type: "LegalAidApplication", id: r.number }),
+});
+
+/** Staff at any tier take in a walk-in or hotline application; it goes to the deciding centre. API clients use this door. */
+export const takeInLegalAidApplication = defineUseCase({
+  name: "legalAid.intake",
+  permission: "legalAid.intake",
+  write: true,
+  input: z.intersection(LegalAidApplicationInput, z.object({ channel: z.enum(Channels, { error: "请选择来源渠道" }).default("WALK_IN") })),
+  async run({ db, actor, input }) {
+    if (!actor.organizationId) throw ruleViolation("只有网点工作人员可以代为登记申请", "_form");
+    const { channel, ...application } = input;
+    const applicant = await db.user.findFirst({ where: { phone: application.applicant.phone, memberships: { some: { role: "RESIDENT" } } }, select: { id: true } });
+    return submitApplication(db, actor, application as LegalAidApplicationInput, {
+      channel,
+      applicantUserId: applicant?.id ?? null,
+      receiver: { userId: actor.userId, organizationId: actor.organizationId },
+    });
+  },
+  target: (_i, r) => ({ type: "LegalAidApplication", id: r.number }),
+});
