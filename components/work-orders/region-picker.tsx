@@ -21,6 +21,8 @@ export type RegionPickerProps = {
   id?: string;
   legend?: string;
   hint?: string;
+  /** the submitted field's name (default regionCode) */
+  name?: string;
 };
 
 const LEVELS = [
@@ -36,7 +38,7 @@ const LEVELS = [
  * as `regionCode`.
  */
 export function RegionPicker({
-  counties, townships, villages, value, errors, id = "region", legend = "事项所在地区", hint = "请尽量选到村（社区），便于就近办理。",
+  counties, townships, villages, value, errors, id = "region", legend = "事项所在地区", hint = "请尽量选到村（社区），便于就近办理。", name = "regionCode",
 }: RegionPickerProps) {
   const router = useRouter();
   const pathname = usePathname();
@@ -79,7 +81,7 @@ export function RegionPicker({
         <span className="ml-1 text-danger" aria-hidden="true">*</span>
       </legend>
       {hint ? <p id={`${id}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
-      <input type="hidden" name="regionCode" value={regionCode} />
+      <input type="hidden" name={name} value={regionCode} />
       <div className="grid gap-3 sm:grid-cols-3">
         {LEVELS.map((level, index) => {
           const parentChosen = index === 0 || !!selection[LEVELS[index - 1].key];

@@ -30,9 +30,18 @@ export const LegalAidApplicationInput = z
       regionCode: z.string({ error: "请选择申请人所在地区" }).trim().regex(/^\d{12}$/, "请选择申请人所在地区"),
     }),
     /** 代理人, when applying for someone without full capacity (Art. 40) */
-    agent: z
-      .object({ name: requiredText(40, "代理人姓名"), relation: requiredText(20, "与申请人关系"), phone, idNumber: idNumber.optional() })
-      .optional(),
+    agent: z.preprocess(
+      // a form sends the agent's fields empty when there is no agent
+      (v) => (v && typeof v === "object" && Object.values(v).every((x) => x === "" || x === undefined || x === null) ? undefined : v),
+      z
+        .object({
+          name: requiredText(40, "代理人姓名"),
+          relation: requiredText(20, "与申请人关系"),
+          phone,
+          idNumber: z.preprocess((v) => (v === "" ? undefined : v), idNumber.optional()),
+        })
+        .optional(),
+    ),
     matter: z.object({
       /** civil or administrative, for the Art. 31 items that can be either; criminal follows from the category */
       kind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["CIVIL", "ADMINISTRATIVE"], { error: "案件类型无效" }).optional()),
@@ -63,10 +72,14 @@ export const LegalAidApplicationInput = z
       { error: "请选择经济状况的依据" },
     ),
     greenChannel: z.preprocess((v) => (v === "" || v === "NONE" ? undefined : v), z.enum(keys(GREEN_CHANNEL), { error: "绿色通道情形无效" }).optional()),
-    consent: z.object({
-      personalInfo: yes("请同意为办理法律援助处理您的个人信息"),
-      sensitiveInfo: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
-    }),
+    // unchecked boxes send nothing: an absent consent is the same as an unticked one
+    consent: z.preprocess(
+      (v) => v ?? {},
+      z.object({
+        personalInfo: yes("请同意为办理法律援助处理您的个人信息"),
+        sensitiveInfo: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
+      }),
+    ),
     idempotencyKey: z.string().trim().min(8, "Idempotency-Key 至少 8 个字符").max(100, "Idempotency-Key 最多 100 个字符").optional(),
   })
   // Disability, health and minors' data are sensitive (个人信息保护法 Art. 28–31): a separate consent.
@@ -81,3 +94,22 @@ export const LegalAidApplicationInput = z
 export type LegalAidApplicationInput = z.output<typeof LegalAidApplicationInput>;
 
 export const SubmittedApplication = z.object({ number: z.string(), status: z.enum(LegalAidStatus), dueAt: z.string() });
+
+export const AID_FORM_LABELS: Record<AidForm, string> = {
+  CONSULTATION: "法律咨询",
+  DOCUMENT_DRAFTING: "代拟法律文书",
+  CRIMINAL_DEFENCE: "刑事辩护",
+  CRIMINAL_REPRESENTATION: "刑事案件代理（被害人等）",
+  CIVIL_REPRESENTATION: "民事案件诉讼代理",
+  ADMINISTRATIVE_REPRESENTATION: "行政案件诉讼代理",
+  STATE_COMPENSATION_REPRESENTATION: "国家赔偿案件代理",
+  NON_LITIGATION_REPRESENTATION: "非诉讼代理",
+  DUTY_LAWYER: "值班律师法律帮助",
+  LABOUR_ARBITRATION: "劳动争议调解与仲裁代理",
+};
+
+export const ECONOMIC_BASIS_LABELS: Record<EconomicBasis, string> = {
+  HARDSHIP_DECLARATION: "家庭经济困难（填写收入，作个人诚信承诺）",
+  EXEMPT_GROUP: "属于免予核查经济状况的人群（第四十二条）",
+  NO_ECONOMIC_TEST: "属于不受经济困难条件限制的情形（第三十二条等）",
+};

@@ -1,0 +1,166 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import type { SubmittedApplication } from "@/lib/legal-aid/apply";
+import { AID_FORM_LABELS, ECONOMIC_BASIS_LABELS } from "@/lib/legal-aid/application-schemas";
+import { CRIMINAL_SITUATIONS, EXEMPT_GROUPS, GREEN_CHANNEL, MATTERS, NO_TEST_SITUATIONS } from "@/lib/legal-aid/eligibility";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { CheckboxField, ErrorList, errorsFor, Field, TextField } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { buttonClassName } from "@/components/ui/button";
+import { DateTime } from "@/components/work-orders/format";
+import { RegionPicker, type RegionPickerProps } from "@/components/work-orders/region-picker";
+import { submitApplication } from "../actions";
+
+type Regions = Pick<RegionPickerProps, "counties" | "townships" | "villages" | "value">;
+type Basis = keyof typeof ECONOMIC_BASIS_LABELS;
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <legend className="px-1 text-lg font-semibold text-slate-900">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+/** 法律援助申请表: one page of plain sections; every message comes from the server next to its field. */
+export function ApplicationForm({ regions, me }: { regions: Regions; me: { name: string } }) {
+  const { state, formProps } = useActionForm(submitApplication);
+  const [basis, setBasis] = useState<Basis>("HARDSHIP_DECLARATION");
+  if (state?.ok) return <Submitted application={state.data} />;
+  const e = (name: string) => errorsFor(state, name);
+  return (
+    <form {...formProps} className="space-y-6">
+      <p className="text-slate-600">带 <span className="text-danger">*</span> 的为必填项。身份证号码加密保存，只用于审查。</p>
+      <FormMessage state={state} />
+
+      <Section title="申请人">
+        <TextField name="applicant.name" label="姓名" required defaultValue={me.name} maxLength={40} errors={e("applicant.name")} autoComplete="name" />
+        <TextField name="applicant.idNumber" label="身份证号码" required maxLength={18} errors={e("applicant.idNumber")} autoComplete="off" inputMode="text" />
+        <TextField name="applicant.phone" label="手机号" required inputMode="tel" maxLength={13} errors={e("applicant.phone")} autoComplete="tel" />
+        <TextField name="applicant.address" label="住址" required maxLength={160} errors={e("applicant.address")} autoComplete="street-address" />
+        <RegionPicker {...regions} id="applicant-region" name="applicant.regionCode" legend="户籍或经常居住地" hint="决定由这个地区的县级中心作出。" errors={e("applicant.regionCode")} />
+      </Section>
+
+      <Section title="代理人（替没有完全行为能力的家人申请时填写）">
+        <TextField name="agent.name" label="代理人姓名" optional maxLength={40} errors={e("agent.name")} />
+        <TextField name="agent.relation" label="与申请人关系" optional maxLength={20} hint="如：父亲、女儿、监护人" errors={e("agent.relation")} />
+        <TextField name="agent.phone" label="代理人手机号" optional inputMode="tel" errors={e("agent.phone")} />
+      </Section>
+
+      <Section title="要解决的事情">
+        <Field name="matter.category" label="事项类别" required errors={e("matter.category")}>
+          {(c) => (
+            <Select {...c} defaultValue="">
+              <option value="">请选择</option>
+              <optgroup label="民事、行政事项（第三十一条）">
+                {MATTERS.map((m) => <option key={m.key} value={m.key}>{m.label}</option>)}
+              </optgroup>
+              <optgroup label="刑事案件">
+                {CRIMINAL_SITUATIONS.map((s) => <option key={s.key} value={s.key}>{s.label}</option>)}
+              </optgroup>
+            </Select>
+          )}
+        </Field>
+        <Field name="matter.facts" label="简要经过" required hint="发生了什么、您希望得到什么帮助。" errors={e("matter.facts")}>
+          {(c) => <Textarea {...c} rows={5} maxLength={4000} />}
+        </Field>
+        <TextField name="matter.opposingParty" label="对方是谁" required maxLength={120} hint="个人姓名或单位名称" errors={e("matter.opposingParty")} />
+        <TextField name="matter.authority" label="正在处理的机关或法院" optional maxLength={120} hint="如：青溪区人民法院、劳动仲裁委员会" errors={e("matter.authority")} />
+        <TextField name="matter.urgentDeadline" label="有没有快到期的期限" optional type="date" hint="如起诉、上诉、仲裁的最后期限。7 天内到期的可以先行援助。" errors={e("matter.urgentDeadline")} />
+        <Field name="aidForm" label="希望得到的帮助" required errors={e("aidForm")}>
+          {(c) => (
+            <Select {...c} defaultValue="">
+              <option value="">请选择</option>
+              {Object.entries(AID_FORM_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            </Select>
+          )}
+        </Field>
+      </Section>
+
+      <Section title="经济状况">
+        <fieldset>
+          <legend className="font-medium">依据<span className="ml-1 text-danger" aria-hidden="true">*</span></legend>
+          <div className="mt-2 space-y-2">
+            {(Object.keys(ECONOMIC_BASIS_LABELS) as Basis[]).map((b) => (
+              <label key={b} htmlFor={`basis-${b}`} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-400 p-3 has-[:checked]:border-primary has-[:checked]:bg-primary-soft">
+                <input type="radio" id={`basis-${b}`} name="economic.basis" value={b} checked={basis === b} onChange={() => setBasis(b)} className="size-6 accent-primary" />
+                <span>{ECONOMIC_BASIS_LABELS[b]}</span>
+              </label>
+            ))}
+          </div>
+          <ErrorList errors={e("economic.basis") ?? e("economic")} />
+        </fieldset>
+        {basis === "HARDSHIP_DECLARATION" ? (
+          <>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <TextField name="economic.declaration.monthlyIncome" label="全家每月收入（元）" required type="number" min={0} inputMode="numeric" errors={e("economic.declaration.monthlyIncome")} />
+              <TextField name="economic.declaration.householdSize" label="家庭人口（人）" required type="number" min={1} inputMode="numeric" errors={e("economic.declaration.householdSize")} />
+            </div>
+            <CheckboxField name="economic.declaration.signed" label="个人诚信承诺：以上经济状况真实。如有隐瞒或虚报，愿意承担法律责任，并接受终止法律援助。" errors={e("economic.declaration.signed")} />
+          </>
+        ) : basis === "EXEMPT_GROUP" ? (
+          <Field name="economic.group" label="属于哪一类" required hint="审查时需要提供相应证明。" errors={e("economic.group")}>
+            {(c) => (
+              <Select {...c} defaultValue="">
+                <option value="">请选择</option>
+                {EXEMPT_GROUPS.map((g) => <option key={g.key} value={g.key}>{g.label}</option>)}
+              </Select>
+            )}
+          </Field>
+        ) : (
+          <Field name="economic.situation" label="属于哪种情形" required errors={e("economic.situation")}>
+            {(c) => (
+              <Select {...c} defaultValue="">
+                <option value="">请选择</option>
+                {NO_TEST_SITUATIONS.map((s) => <option key={s.key} value={s.key}>{s.label}</option>)}
+                <option value="MANDATORY_CRIMINAL">刑事案件中依法应当指派律师的情形</option>
+              </Select>
+            )}
+          </Field>
+        )}
+        <Field name="greenChannel" label="绿色通道（优先办理）" optional hint="重度残疾、重病、独居老人、留守儿童可以优先办理，律师可上门。" errors={e("greenChannel")}>
+          {(c) => (
+            <Select {...c} defaultValue="">
+              <option value="">不属于</option>
+              {GREEN_CHANNEL.map((g) => <option key={g.key} value={g.key}>{g.label}</option>)}
+            </Select>
+          )}
+        </Field>
+      </Section>
+
+      <Section title="个人信息授权">
+        <CheckboxField name="consent.personalInfo" label="我同意司法行政机关为审查和办理本次法律援助处理我的个人信息。" errors={e("consent.personalInfo")} />
+        <CheckboxField name="consent.sensitiveInfo" label="（涉及残疾、疾病或未成年人时）我单独同意为上述目的处理这些敏感个人信息。" errors={e("consent.sensitiveInfo")} />
+      </Section>
+
+      <SubmitButton size="lg" block pendingText="正在提交…">提交申请</SubmitButton>
+    </form>
+  );
+}
+
+function Submitted({ application }: { application: SubmittedApplication }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="space-y-4 rounded-lg border border-green-300 bg-green-50 p-4 sm:p-6">
+      <h2 ref={heading} tabIndex={-1} className="text-xl font-bold text-green-900 focus:outline-none">申请已提交</h2>
+      <dl className="grid gap-x-4 gap-y-2 text-slate-900 sm:grid-cols-[auto_1fr]">
+        <dt className="text-slate-700">申请编号</dt>
+        <dd className="text-lg font-semibold">{application.number}</dd>
+        <dt className="text-slate-700">作出决定的期限</dt>
+        <dd><DateTime value={application.dueAt} /> 前</dd>
+      </dl>
+      <p className="text-slate-800">审查进展会通过站内消息告知您；需要补充材料的，会一次性告诉您全部清单。</p>
+      <div className="flex flex-wrap gap-3">
+        <Link href={`/resident/work-orders/${application.number}`} className={buttonClassName({ size: "lg" })}>查看办理进度</Link>
+        <Link href="/resident" className={buttonClassName({ variant: "secondary", size: "lg" })}>返回我的服务</Link>
+      </div>
+    </div>
+  );
+}
