@@ -5,7 +5,7 @@ import { listInbox, listColleagues } from "@/lib/work-orders/queries";
 import { CHANNEL_LABELS, STATUS_LABELS, TYPE_LABELS } from "@/lib/work-orders/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Select } from "@/components/ui/select";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { Input } from "@/components/ui/input";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Button, buttonClassName, LinkButton } from "@/components/ui/button";
@@ -69,41 +69,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
             <label htmlFor="filter-q" className="block font-medium">搜索</label>
             <Input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder="编号、姓名或手机号" maxLength={40} />
           </div>
-          <div>
-            <label htmlFor="filter-status" className="block font-medium">状态</label>
-            <Select id="filter-status" name="status" defaultValue={filters.status || "OPEN"}>
-              <option value="OPEN">未办结（全部）</option>
-              {Object.entries(STATUS_LABELS).map(([k, label]) => (
-                <option key={k} value={k}>{label}</option>
-              ))}
-            </Select>
-          </div>
-          <div>
-            <label htmlFor="filter-type" className="block font-medium">事项类型</label>
-            <Select id="filter-type" name="type" defaultValue={filters.type}>
-              <option value="">全部</option>
-              {Object.entries(TYPE_LABELS).map(([k, label]) => (
-                <option key={k} value={k}>{label}</option>
-              ))}
-            </Select>
-          </div>
-          <div>
-            <label htmlFor="filter-channel" className="block font-medium">来源渠道</label>
-            <Select id="filter-channel" name="channel" defaultValue={filters.channel}>
-              <option value="">全部</option>
-              {Object.entries(CHANNEL_LABELS).map(([k, label]) => (
-                <option key={k} value={k}>{label}</option>
-              ))}
-            </Select>
-          </div>
-          <div>
-            <label htmlFor="filter-due" className="block font-medium">办理期限</label>
-            <Select id="filter-due" name="due" defaultValue={filters.due}>
-              <option value="">全部</option>
-              <option value="soon">即将到期</option>
-              <option value="overdue">已超期</option>
-            </Select>
-          </div>
+          <FilterSelect id="filter-status" name="status" label="状态" defaultValue={filters.status || "OPEN"} all={["OPEN", "未办结（全部）"]} options={Object.entries(STATUS_LABELS)} />
+          <FilterSelect id="filter-type" name="type" label="事项类型" defaultValue={filters.type} options={Object.entries(TYPE_LABELS)} />
+          <FilterSelect id="filter-channel" name="channel" label="来源渠道" defaultValue={filters.channel} options={Object.entries(CHANNEL_LABELS)} />
+          <FilterSelect id="filter-due" name="due" label="办理期限" defaultValue={filters.due} options={[["soon", "即将到期"], ["overdue", "已超期"]]} />
           <div className="flex min-h-11 items-center gap-3 sm:pt-7">
             <Checkbox id="filter-mine" name="mine" value="1" defaultChecked={filters.mine === "1"} />
             <label htmlFor="filter-mine">只看我的（我承办的工单）</label>
