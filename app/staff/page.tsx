@@ -46,6 +46,9 @@ export default async function StaffWorkbenchPage() {
           <LinkButton href="/staff/intake" size="lg" variant="secondary">
             登记来访/来电
           </LinkButton>
+          <LinkButton href="/staff/legal-aid/new" size="lg" variant="secondary">
+            代为登记法律援助申请
+          </LinkButton>
           {overdue ? (
             <LinkButton href="/staff/work-orders?due=overdue" size="lg" variant="ghost">
               查看已超期工单

@@ -32,3 +32,28 @@ test("a resident applies for legal aid online, is told what is wrong in place, t
   await page.getByRole("link", { name: "查看办理进度" }).click();
   await expect(page.locator("main")).toContainText("青溪区公共法律服务中心");
 });
+
+test("a village room registers a walk-in legal-aid applicant; it goes to the county centre for review", async ({ page }) => {
+  await signIn(page, "staff.room");
+  await page.getByRole("link", { name: "代为登记法律援助申请" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("代为登记法律援助申请");
+  await page.getByLabel("来源渠道").selectOption("WALK_IN");
+  const id17 = `36990119500202${String(Date.now()).slice(-3)}`;
+  await page.getByLabel("姓名", { exact: false }).first().fill("赖大伯");
+  await page.getByLabel("身份证号码").fill(id17 + idNumberCheckChar(id17));
+  await page.getByLabel(/^手机号/).fill(`136${String(Date.now()).slice(-8)}`);
+  await page.getByLabel("住址").fill("文昌社区 2 栋");
+  await page.getByLabel("乡镇（街道）").selectOption({ label: DEMO_PLACES.township });
+  await page.getByLabel("村（社区）").selectOption({ label: DEMO_PLACES.village });
+  await page.getByLabel("事项类别").selectOption("MAINTENANCE");
+  await page.getByLabel("简要经过").fill("子女不支付赡养费。");
+  await page.getByLabel("对方是谁").fill("赖某");
+  await page.getByLabel("希望得到的帮助").selectOption("CIVIL_REPRESENTATION");
+  await page.getByRole("radio", { name: /免予核查经济状况/ }).check();
+  await page.getByLabel("属于哪一类").selectOption("ELDERLY_NO_INCOME");
+  await page.getByLabel(/我同意司法行政机关/).check();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page.getByRole("heading", { name: "申请已提交" })).toBeVisible();
+  await expect(page.locator("main")).toContainText("县级公共法律服务中心审查");
+});

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { HOTLINE } from "@/components/site/hotline";
 import { loadRegionChoices } from "@/components/work-orders/region-choices";
 import { ApplicationForm } from "./_components/application-form";
+import { submitApplication } from "./actions";
 
 export const metadata: Metadata = { title: "申请法律援助" };
 
@@ -16,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ApplyPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const me = await loadPage(getMe, {}, "/legal-aid/apply");
-  if (me.role !== "RESIDENT") redirect("/forbidden");
+  if (me.role !== "RESIDENT") redirect(["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"].includes(me.role) ? "/staff/legal-aid/new" : "/forbidden");
   const regions = await loadRegionChoices(sp, "/legal-aid/apply");
   return (
     <div className="mx-auto max-w-2xl">
@@ -32,7 +33,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Search
           </>
         }
       />
-      <ApplicationForm regions={regions} me={{ name: me.name }} />
+      <ApplicationForm regions={regions} me={{ name: me.name }} action={submitApplication} />
     </div>
   );
 }

@@ -14,7 +14,9 @@ import { Textarea } from "@/components/ui/textarea";
 import { buttonClassName } from "@/components/ui/button";
 import { DateTime } from "@/components/work-orders/format";
 import { RegionPicker, type RegionPickerProps } from "@/components/work-orders/region-picker";
-import { submitApplication } from "../actions";
+import type { ActionState } from "@/lib/api/action";
+import type { Result } from "@/lib/api/use-case";
+import { CHANNEL_LABELS } from "@/lib/work-orders/labels";
 
 type Regions = Pick<RegionPickerProps, "counties" | "townships" | "villages" | "value">;
 type Basis = keyof typeof ECONOMIC_BASIS_LABELS;
@@ -28,19 +30,35 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-/** 法律援助申请表: one page of plain sections; every message comes from the server next to its field. */
-export function ApplicationForm({ regions, me }: { regions: Regions; me: { name: string } }) {
-  const { state, formProps } = useActionForm(submitApplication);
+type ApplyAction = (previous: ActionState<SubmittedApplication>, input: FormData) => Promise<Result<SubmittedApplication>>;
+
+/**
+ * 法律援助申请表: one page of plain sections; every message comes from the server next to its field.
+ * Residents apply for themselves; staff (`staff`) register a walk-in or hotline applicant with the channel.
+ */
+export function ApplicationForm({ regions, me, action, staff = false }: { regions: Regions; me: { name: string }; action: ApplyAction; staff?: boolean }) {
+  const { state, formProps } = useActionForm(action);
   const [basis, setBasis] = useState<Basis>("HARDSHIP_DECLARATION");
-  if (state?.ok) return <Submitted application={state.data} />;
+  if (state?.ok) return <Submitted application={state.data} staff={staff} />;
   const e = (name: string) => errorsFor(state, name);
   return (
     <form {...formProps} className="space-y-6">
       <p className="text-slate-600">带 <span className="text-danger">*</span> 的为必填项。身份证号码加密保存，只用于审查。</p>
       <FormMessage state={state} />
 
+      {staff ? (
+        <Field name="channel" label="来源渠道" required errors={e("channel")}>
+          {(c) => (
+            <Select {...c} defaultValue="WALK_IN">
+              {(["WALK_IN", "HOTLINE_12348", "COURT_REFERRAL", "POLICE_REFERRAL", "PETITION_REFERRAL"] as const).map((k) => (
+                <option key={k} value={k}>{CHANNEL_LABELS[k]}</option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
       <Section title="申请人">
-        <TextField name="applicant.name" label="姓名" required defaultValue={me.name} maxLength={40} errors={e("applicant.name")} autoComplete="name" />
+        <TextField name="applicant.name" label="姓名" required defaultValue={staff ? "" : me.name} maxLength={40} errors={e("applicant.name")} autoComplete={staff ? "off" : "name"} />
         <TextField name="applicant.idNumber" label="身份证号码" required maxLength={18} errors={e("applicant.idNumber")} autoComplete="off" inputMode="text" />
         <TextField name="applicant.phone" label="手机号" required inputMode="tel" maxLength={13} errors={e("applicant.phone")} autoComplete="tel" />
         <TextField name="applicant.address" label="住址" required maxLength={160} errors={e("applicant.address")} autoComplete="street-address" />
@@ -144,7 +162,7 @@ export function ApplicationForm({ regions, me }: { regions: Regions; me: { name:
   );
 }
 
-function Submitted({ application }: { application: SubmittedApplication }) {
+function Submitted({ application, staff }: { application: SubmittedApplication; staff: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -156,11 +174,22 @@ function Submitted({ application }: { application: SubmittedApplication }) {
         <dt className="text-slate-700">作出决定的期限</dt>
         <dd><DateTime value={application.dueAt} /> 前</dd>
       </dl>
-      <p className="text-slate-800">审查进展会通过站内消息告知您；需要补充材料的，会一次性告诉您全部清单。</p>
-      <div className="flex flex-wrap gap-3">
-        <Link href={`/resident/work-orders/${application.number}`} className={buttonClassName({ size: "lg" })}>查看办理进度</Link>
-        <Link href="/resident" className={buttonClassName({ variant: "secondary", size: "lg" })}>返回我的服务</Link>
-      </div>
+      {staff ? (
+        <>
+          <p className="text-slate-800">申请已交由作出决定的县级公共法律服务中心审查，已把编号告知申请人。</p>
+          <div className="flex flex-wrap gap-3">
+            <Link href="/staff" className={buttonClassName({ size: "lg" })}>返回工作台</Link>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="text-slate-800">审查进展会通过站内消息告知您；需要补充材料的，会一次性告诉您全部清单。</p>
+          <div className="flex flex-wrap gap-3">
+            <Link href={`/resident/work-orders/${application.number}`} className={buttonClassName({ size: "lg" })}>查看办理进度</Link>
+            <Link href="/resident" className={buttonClassName({ variant: "secondary", size: "lg" })}>返回我的服务</Link>
+          </div>
+        </>
+      )}
     </div>
   );
 }
