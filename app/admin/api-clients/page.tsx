@@ -3,6 +3,7 @@ import Link from "next/link";
 import { loadPage } from "@/lib/api/page";
 import { listApiClients } from "@/lib/api-clients/manage-api-clients";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -23,9 +24,7 @@ export default async function AdminApiClientsPage() {
         title="API 客户端"
         description="热线坐席、移动端和微信端通过访问令牌调用接口，每个客户端以指定角色代表一个网点。"
         actions={
-          <Link href="/admin" className="inline-flex min-h-11 items-center">
-            返回管理后台
-          </Link>
+          <BackLink href="/admin">返回管理后台</BackLink>
         }
       />
 

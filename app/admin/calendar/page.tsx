@@ -4,6 +4,7 @@ import { loadPage } from "@/lib/api/page";
 import { listCalendarYear } from "@/lib/calendar/manage-calendar";
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from "@/lib/calendar/schemas";
 import { dayOfWeek, shanghaiDate } from "@/lib/calendar/working-days";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -34,9 +35,7 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
         title="工作日历"
         description={`${year} 年法定节假日和调休上班日`}
         actions={
-          <Link href="/admin" className={cellLink}>
-            返回管理后台
-          </Link>
+          <BackLink href="/admin">返回管理后台</BackLink>
         }
       />
       <p className="rounded-lg border border-blue-200 bg-primary-soft p-4 text-slate-800">

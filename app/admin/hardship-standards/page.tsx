@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { loadPage } from "@/lib/api/page";
 import { listHardshipStandards } from "@/lib/legal-aid/hardship-standards";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,9 +24,7 @@ export default async function HardshipStandardsPage() {
         title="法律援助经济困难标准"
         description="按地区和生效日期设置。某地区没有单独设置的，使用上级地区的标准；同一地区以已生效的最新标准为准。"
         actions={
-          <Link href="/admin" className="inline-flex min-h-11 items-center">
-            返回管理后台
-          </Link>
+          <BackLink href="/admin">返回管理后台</BackLink>
         }
       />
       <section aria-labelledby="standards-title" className="space-y-3">

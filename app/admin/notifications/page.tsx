@@ -3,6 +3,7 @@ import Link from "next/link";
 import { loadPage } from "@/lib/api/page";
 import { listOutbox } from "@/lib/notify/queries";
 import type { NotificationChannel, NotificationStatus } from "@/lib/generated/prisma/enums";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -45,9 +46,7 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
         title="消息发送记录（开发环境短信网关）"
         description="系统发出的站内消息和短信都先写入发件箱，后台任务每分钟发送一次。失败的消息会自动重试，5 次后标记为发送失败。"
         actions={
-          <Link href="/admin" className="inline-flex min-h-11 items-center">
-            返回管理后台
-          </Link>
+          <BackLink href="/admin">返回管理后台</BackLink>
         }
       />
 

@@ -4,6 +4,7 @@ import { loadPage } from "@/lib/api/page";
 import { listOrganizationsForAdmin } from "@/lib/network/admin-queries";
 import { TIER_SHORT_LABELS } from "@/lib/network/rules";
 import type { OrganizationTier } from "@/lib/generated/prisma/enums";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName, LinkButton } from "@/components/ui/button";
@@ -36,9 +37,7 @@ export default async function AdminOrganizationsPage({ searchParams }: { searchP
         description="新建、编辑和移动中心、工作站、工作室。移动网点即更改其上级网点和所在区划。"
         actions={
           <>
-            <Link href="/admin" className={cellLink}>
-              返回管理后台
-            </Link>
+            <BackLink href="/admin">返回管理后台</BackLink>
             <LinkButton href="/admin/organizations/new">新建网点</LinkButton>
           </>
         }

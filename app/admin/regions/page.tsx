@@ -4,6 +4,7 @@ import { loadPage } from "@/lib/api/page";
 import { listRegionChildren } from "@/lib/network/admin-queries";
 import { REGION_LEVEL_LABELS } from "@/lib/network/rules";
 import { shanghaiDate } from "@/lib/calendar/working-days";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -30,9 +31,7 @@ export default async function AdminRegionsPage({ searchParams }: { searchParams:
         title="行政区划管理"
         description="逐级查看区划，新建下级区划，修改名称、调整隶属关系，录入常住人口。"
         actions={
-          <Link href="/admin" className={cellLink}>
-            返回管理后台
-          </Link>
+          <BackLink href="/admin">返回管理后台</BackLink>
         }
       />
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { loadPage } from "@/lib/api/page";
 import { listTypeRules } from "@/lib/work-orders/type-rules";
 import { TYPE_LABELS } from "@/lib/work-orders/labels";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { TypeRuleForm } from "./_components/type-rule-form";
 import { OverdueCheckForm } from "./_components/overdue-check-form";
@@ -16,7 +16,7 @@ export default async function WorkOrderRulesPage() {
       <PageHeader
         title="工单办理规则"
         description="每类事项由哪一层级受理、办理时限多长（按工作日或小时计算，工作日扣除法定节假日并计入调休上班日），以及到期前多久提醒。"
-        actions={<Link href="/admin">返回管理后台</Link>}
+        actions={<BackLink href="/admin">返回管理后台</BackLink>}
       />
       <section aria-labelledby="overdue" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="overdue" className="text-lg font-semibold">超期自动上报</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { loadPage } from "@/lib/api/page";
 import { getMe } from "@/lib/accounts/get-me";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,6 +16,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function StaffLegalAidIntakePage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const me = await loadPage(getMe, {}, "/staff/legal-aid/new");
+  // Residents apply for themselves; the action refuses them here anyway, the page just sends them there.
+  if (me.role === "RESIDENT") redirect("/legal-aid/apply");
+  if (!["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"].includes(me.role)) redirect("/forbidden");
   const regions = await loadRegionChoices(sp, "/staff/legal-aid/new", me.region?.code?.slice(0, 6).padEnd(12, "0"));
   return (
     <div className="mx-auto max-w-2xl">
