@@ -47,6 +47,20 @@ export const PERMISSIONS = {
   "legalAid.apply": ["RESIDENT"],
   "legalAid.intake": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
   "legalAid.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "legalAid.draft": ["RESIDENT"],
+  /** the deciding centre's review, assignment, requests, follow-up, quality and archive */
+  "legalAid.review": ["LEGAL_AID_OFFICER"],
+  "legalAid.supplement": ["RESIDENT"],
+  "legalAid.withdraw": ["RESIDENT"],
+  "legalAid.object": ["RESIDENT"],
+  /** the justice bureau decides objections (Art. 49) */
+  "legalAid.decideObjection": ["LEADER"],
+  "legalAid.requestLawyerChange": ["RESIDENT"],
+  "legalAid.rate": ["RESIDENT"],
+  /** the assigned lawyer's side: progress, termination request, closing */
+  "legalAid.handle": ["LAWYER"],
+  "legalAid.document": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER"],
+  "legalAid.rules": ["ADMIN"],
 
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],

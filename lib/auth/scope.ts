@@ -55,3 +55,20 @@ export function workOrderScope(actor: Actor): Prisma.WorkOrderWhereInput {
   if (actor.role === "RESIDENT" && actor.userId) return { requesterUserId: actor.userId };
   return NOTHING;
 }
+
+/**
+ * Legal-aid cases the actor may see: staff roles those whose work order sits in their subtree (the
+ * deciding centre keeps it after the order closes); residents their own applications; lawyers the
+ * cases assigned to them; leaders the cases of their region (they decide objections, Art. 49).
+ */
+export function legalAidScope(actor: Actor): Prisma.LegalAidApplicationWhereInput {
+  if (ORGANIZATION_ROLES.has(actor.role) && actor.organizationPath) {
+    return { workOrder: { organization: { path: { startsWith: actor.organizationPath } } } };
+  }
+  if (actor.role === "RESIDENT" && actor.userId) {
+    return { OR: [{ applicantUserId: actor.userId }, { workOrder: { requesterUserId: actor.userId } }] };
+  }
+  if (actor.role === "LAWYER" && actor.userId) return { lawyerUserId: actor.userId };
+  if (actor.role === "LEADER" && actor.regionPath) return { workOrder: { region: { path: { startsWith: actor.regionPath } } } };
+  return NOTHING;
+}

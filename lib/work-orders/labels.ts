@@ -48,6 +48,23 @@ export const EVENT_LABELS: Record<WorkOrderEventKind, string> = {
   RATED: "评价",
   REOPENED: "重新办理（跟踪整改）",
   FOLLOWED_UP: "回访",
+  MATERIALS_REQUESTED: "一次性告知补充材料",
+  MATERIALS_SUPPLIED: "补充材料",
+  ADVANCE_AID: "先行提供法律援助",
+  APPROVED: "决定给予法律援助",
+  REFUSED: "决定不予法律援助",
+  WITHDRAWN: "申请撤回",
+  LAWYER_ASSIGNED: "指派承办律师",
+  OBJECTED: "提出异议",
+  OBJECTION_DECIDED: "异议审查决定",
+  CASE_PROGRESS: "办案进展",
+  TERMINATION_REQUESTED: "申请终止法律援助",
+  LAWYER_CHANGE_REQUESTED: "申请更换律师",
+  REQUEST_DECIDED: "申请事项处理",
+  TERMINATED: "终止法律援助",
+  CASE_CLOSED: "结案",
+  QUALITY_GRADED: "质量评估",
+  ARCHIVED: "归档",
 };
 
 export const SATISFACTION_LABELS: Record<Satisfaction, string> = {

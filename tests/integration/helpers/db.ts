@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 
 // Reference data the migrations insert (routing and time-limit defaults) survives a reset.
-const KEPT = ["_prisma_migrations", "WorkOrderTypeRule"];
+const KEPT = ["_prisma_migrations", "WorkOrderTypeRule", "LegalAidRule"];
 
 /** Empties every application table (fast, keeps the schema and reference data). Call in beforeEach. */
 export async function resetDatabase() {

@@ -28,6 +28,7 @@ export function TypeRuleForm({ rule }: { rule: Rule }) {
         {(c) => (
           <Select {...c} defaultValue={rule.limitUnit}>
             <option value="WORKING_DAYS">工作日</option>
+            <option value="CALENDAR_DAYS">自然日</option>
             <option value="HOURS">小时</option>
           </Select>
         )}
