@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
+import type { AttachmentPurpose } from "@/lib/generated/prisma/enums";
 import { defineUseCase } from "@/lib/api/use-case";
 import { workOrderScope } from "@/lib/auth/scope";
 import { notFound, ruleViolation } from "@/lib/errors";
@@ -25,14 +26,20 @@ export async function checkAttachments(files: File[]): Promise<Checked[]> {
 }
 
 /** Stores checked files and links them to the order; if the database write fails, the stored bytes are removed. */
-export async function storeAttachments(db: Tx, workOrderId: number, uploadedByUserId: number | null, files: Checked[]) {
+export async function storeAttachments(
+  db: Tx,
+  workOrderId: number,
+  uploadedByUserId: number | null,
+  files: Checked[],
+  purpose: AttachmentPurpose = "REQUEST",
+) {
   const keys: string[] = [];
   try {
     for (const f of files) {
       const { key, sha256 } = await storage.put(f.bytes, f.kind.extension);
       keys.push(key);
       await db.workOrderAttachment.create({
-        data: { workOrderId, fileName: cleanFileName(f.file.name), contentType: f.kind.contentType, size: f.bytes.length, sha256, storageKey: key, uploadedByUserId },
+        data: { workOrderId, fileName: cleanFileName(f.file.name), contentType: f.kind.contentType, size: f.bytes.length, sha256, storageKey: key, uploadedByUserId, purpose },
       });
     }
   } catch (error) {
