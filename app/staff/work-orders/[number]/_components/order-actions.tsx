@@ -1,12 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { WorkOrderStatus } from "@/lib/generated/prisma/enums";
-import type { ActionState } from "@/lib/api/action";
-import type { Result } from "@/lib/api/use-case";
 import { SATISFACTION_LABELS } from "@/lib/work-orders/labels";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { Step, StepStarted, useStepForm, type Done } from "@/components/forms/step-form";
 import { errorsFor, Field, TextField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -32,40 +30,6 @@ type Props = {
   /** the latest closing already has a rating, so a call-back does not ask for one */
   latestRated: boolean;
 };
-
-type Done = (message: string) => void;
-type FormAction<R> = (previous: ActionState<R>, input: FormData) => Promise<Result<R>>;
-
-/**
- * useActionForm plus: report the outcome to the page, and empty the form after a success. The
- * report is made from inside the action, not from an effect: a step that changes the status
- * removes its own form in the same render that carries its result, so an effect would never run.
- */
-function useStepForm<R>(action: FormAction<R>, onDone: (data: R) => void) {
-  const onStart = useContext(StepStarted);
-  const callbacks = useRef({ onDone, onStart });
-  useEffect(() => {
-    callbacks.current = { onDone, onStart };
-  });
-  const reporting = useCallback<FormAction<R>>(
-    async (previous, input) => {
-      callbacks.current.onStart();
-      const result = await action(previous, input);
-      if (result.ok) callbacks.current.onDone(result.data);
-      return result;
-    },
-    [action],
-  );
-  const form = useActionForm(reporting);
-  const { state, formProps } = form;
-  useEffect(() => {
-    if (state?.ok) formProps.ref.current?.reset();
-  }, [state, formProps.ref]);
-  return form;
-}
-
-/** Lets a form clear the page's last message when it is submitted. */
-const StepStarted = createContext<() => void>(() => {});
 
 const OPEN_FOR_WORK: WorkOrderStatus[] = ["NEW", "IN_PROGRESS", "REOPENED"];
 const HANDOVER: WorkOrderStatus[] = ["NEW", "IN_PROGRESS", "PAUSED", "REOPENED"];
@@ -138,18 +102,6 @@ export function OrderActions(p: Props) {
         {forms.length ? <div className="space-y-3">{forms}</div> : <p className="text-slate-600">当前状态下没有可办理的操作。</p>}
       </div>
     </StepStarted>
-  );
-}
-
-function Step({ summary, open, children }: { summary: string; open?: boolean; children: ReactNode }) {
-  return (
-    <details open={open} className="group rounded-md border border-slate-300">
-      <summary className="flex min-h-12 cursor-pointer items-center gap-2 px-4 font-medium text-slate-900 hover:bg-slate-50">
-        <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">▶</span>
-        {summary}
-      </summary>
-      <div className="border-t border-slate-200 px-4 py-4">{children}</div>
-    </details>
   );
 }
 
