@@ -11,6 +11,8 @@ const Env = z.object({
   /** the address residents reach the site at, for links in SMS messages */
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** optional external virus scanner reading the upload on stdin, e.g. "clamdscan --no-summary -" (exit 0 clean, 1 infected) */
+  VIRUS_SCAN_COMMAND: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().optional()),
 });
 
 export type Env = z.infer<typeof Env>;

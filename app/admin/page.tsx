@@ -17,6 +17,7 @@ const SECTIONS = [
   { href: "/admin/api-clients", title: "API 客户端", text: "热线、移动端、微信端的访问令牌" },
   { href: "/admin/work-order-rules", title: "工单办理规则", text: "各类事项的受理层级和办理时限" },
   { href: "/admin/hardship-standards", title: "经济困难标准", text: "法律援助经济困难标准（按地区、生效日期）" },
+  { href: "/admin/legal-aid-rules", title: "法律援助时限设置", text: "指派、补充材料、异议审查、结案材料的期限" },
   { href: "/admin/notifications", title: "消息发送记录", text: "站内消息与短信（开发环境短信网关）" },
 ];
 

@@ -39,6 +39,9 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
         description={`${REGION_LEVEL_LABELS[o.region.level]} · 区划代码 ${o.region.code}`}
         actions={o.up ? <Link href={`/leader?code=${o.up.code}`}>返回{o.up.name}</Link> : null}
       />
+      <p>
+        <Link href="/leader/legal-aid" className="inline-flex min-h-11 items-center font-medium">法律援助异议审查 →</Link>
+      </p>
       <section aria-labelledby="tiles">
         <h2 id="tiles" className="sr-only">主要数据</h2>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { loadPage } from "@/lib/api/page";
 import { getWorkbenchSummary } from "@/lib/network/network-overview";
 import { listInbox } from "@/lib/work-orders/queries";
+import { getMe } from "@/lib/accounts/get-me";
+import { listLegalAidQueue } from "@/lib/legal-aid/queries";
 import { TIER_LABELS, TIER_SHORT_LABELS } from "@/lib/network/rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatCount, formatShare } from "@/components/figures/format";
@@ -21,6 +23,9 @@ export default async function StaffWorkbenchPage() {
     loadPage(listInbox, { limit: 1 }, "/staff"),
   ]);
   const { open, overdue } = inbox.counts;
+  const me = await loadPage(getMe, {}, "/staff");
+  // Legal-aid officers decide at the county centre: their queue comes first.
+  const legalAid = me.role === "LEGAL_AID_OFFICER" ? (await loadPage(listLegalAidQueue, { view: "review" }, "/staff")).counts : null;
   const org = w.organization;
   const f = w.figures;
   return (
@@ -33,6 +38,17 @@ export default async function StaffWorkbenchPage() {
           </>
         }
       />
+      {legalAid ? (
+        <section aria-labelledby="legal-aid" className="rounded-lg border-2 border-primary bg-white p-4 shadow-sm sm:p-6">
+          <h2 id="legal-aid" className="text-xl font-bold">法律援助</h2>
+          <p className="mt-2 text-lg text-slate-800">
+            待审查 <strong>{legalAid.review}</strong> 件，待指派 <strong>{legalAid.assign}</strong> 件，待处理申请与异议 <strong>{legalAid.requests}</strong> 件，待回访归档 <strong>{legalAid.aftercare}</strong> 件。
+          </p>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <LinkButton href="/staff/legal-aid" size="lg">法律援助审查</LinkButton>
+          </div>
+        </section>
+      ) : null}
       <section aria-labelledby="work-orders" className="rounded-lg border-2 border-primary bg-white p-4 shadow-sm sm:p-6">
         <h2 id="work-orders" className="text-xl font-bold">工单</h2>
         <p className="mt-2 text-lg text-slate-800">

@@ -36,12 +36,18 @@ export type UseCase<P extends Permission, S extends z.ZodType, R> = {
   run: (ctx: UseCaseContext<P, z.output<S>>) => Promise<R>;
 };
 
+const WRITE_TIMEOUT_MS = 30_000;
+
 export function defineUseCase<P extends Permission, S extends z.ZodType, R>(uc: UseCase<P, S, R>) {
   return uc;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyUseCase = UseCase<any, z.ZodType, any>;
+
+/** What a use case returns, for the components that render it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type UseCaseResult<U> = U extends UseCase<any, z.ZodType, infer R> ? R : never;
 
 export type Failure = {
   ok: false;
@@ -89,7 +95,9 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
       const result = await uc.run({ actor: ctxActor, input, db: tx, meta });
       await recordAudit(tx, actor, meta, { action: uc.name, result: "SUCCESS", target: uc.target?.(input, result) });
       return result;
-    });
+      // Uploads are checked (virus scan, up to 10 s) and stored inside the step's transaction, so a
+      // write may take longer than Prisma's 5 s default; row locks make waiting for one short.
+    }, { timeout: WRITE_TIMEOUT_MS, maxWait: 5_000 });
     return { ok: true, data };
   } catch (error) {
     if (error instanceof AppError) {

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { deliverPendingNotifications } from "@/lib/notify/deliver";
 import { escalateOverdueWorkOrders } from "@/lib/work-orders/escalate-overdue";
+import { withdrawExpiredApplications } from "@/lib/legal-aid/expire-materials";
 
 // Background jobs on pg-boss (docs/decisions/004): the queue lives in the application's own
 // PostgreSQL (schema "pgboss"), so there is no other service to run. pg-boss turns each cron tick
@@ -28,6 +29,12 @@ export const JOBS = {
     cron: "*/5 * * * *",
     expireInSeconds: 240,
     run: (db: Db) => escalateOverdueWorkOrders(db, new Date()),
+  },
+  /** legal-aid applications not supplied by the one-time materials request's deadline count as withdrawn */
+  "legalAid.withdrawExpired": {
+    cron: "*/30 * * * *",
+    expireInSeconds: 240,
+    run: (db: Db) => withdrawExpiredApplications(db, new Date()),
   },
 } satisfies Record<string, JobDefinition>;
 

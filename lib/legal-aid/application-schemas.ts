@@ -3,6 +3,7 @@ import { AidForm, EconomicBasis, LegalAidStatus } from "@/lib/generated/prisma/e
 import { isValidIdNumber, MOBILE_PATTERN } from "@/lib/identity/id-number";
 import { optionalText, requiredText } from "@/lib/validation";
 import { CRIMINAL_SITUATIONS, EXEMPT_GROUPS, GREEN_CHANNEL, MATTERS, NO_TEST_SITUATIONS } from "@/lib/legal-aid/eligibility";
+import { Attachments } from "@/lib/work-orders/schemas";
 
 const keys = <T extends { key: string }>(list: readonly T[]) => list.map((e) => e.key) as [T["key"], ...T["key"][]];
 
@@ -80,6 +81,8 @@ export const LegalAidApplicationInput = z
         sensitiveInfo: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
       }),
     ),
+    /** 证明材料 from the web forms (multipart); JSON clients send none */
+    attachments: Attachments.meta({ description: "证明材料，只由网页表单以 multipart 上传；JSON 请求不传此字段" }),
     idempotencyKey: z.string().trim().min(8, "Idempotency-Key 至少 8 个字符").max(100, "Idempotency-Key 最多 100 个字符").optional(),
   })
   // Disability, health and minors' data are sensitive (个人信息保护法 Art. 28–31): a separate consent.

@@ -7,6 +7,7 @@ import { defineUseCase } from "@/lib/api/use-case";
 import { encryptField, lookupHash } from "@/lib/crypto";
 import { ruleViolation } from "@/lib/errors";
 import { claimIdempotencyKey, completeIdempotencyKey, createWorkOrder } from "@/lib/work-orders/create-work-order";
+import { checkAttachments, storeAttachments } from "@/lib/work-orders/attachments";
 import { CRIMINAL_SITUATIONS, MATTERS } from "@/lib/legal-aid/eligibility";
 import { isCriminalCategory, LegalAidApplicationInput } from "@/lib/legal-aid/application-schemas";
 import { z } from "zod";
@@ -19,8 +20,9 @@ const categoryLabel = (key: string) =>
 
 /**
  * 法律援助申请: a LEGAL_AID work order (routed to the deciding county centre, 7-working-day decision
- * deadline, timeline, notices) plus its case record, in one transaction. The ID numbers are stored
- * only encrypted, with a keyed hash for look-ups.
+ * deadline, timeline, notices) plus its case record and its 证明材料 (purpose REQUEST), in one
+ * transaction. The files are checked (type by content, virus scan) before anything is written. The
+ * ID numbers are stored only encrypted, with a keyed hash for look-ups.
  */
 async function submitApplication(
   db: Tx,
@@ -28,9 +30,12 @@ async function submitApplication(
   input: LegalAidApplicationInput,
   door: { channel: WorkOrderChannel; applicantUserId: number | null; receiver: { userId: number | null; organizationId: number } | null },
 ): Promise<SubmittedApplication> {
-  const { idempotencyKey, ...request } = input;
+  const { idempotencyKey, attachments, ...request } = input;
+  const files = await checkAttachments(attachments);
   if (idempotencyKey) {
-    const hash = createHash("sha256").update(JSON.stringify(request)).digest("hex");
+    // Files enter the hash by content (a File serialises as {}); without files the hash is the JSON request's.
+    const fingerprint = files.length ? { ...request, attachments: files.map((f) => createHash("sha256").update(f.bytes).digest("hex")) } : request;
+    const hash = createHash("sha256").update(JSON.stringify(fingerprint)).digest("hex");
     const replay = await claimIdempotencyKey<SubmittedApplication>(db, actor, idempotencyKey, hash);
     if (replay) return replay;
   }
@@ -85,18 +90,23 @@ async function submitApplication(
       sensitiveInfoConsentAt: request.consent.sensitiveInfo ? now : null,
     },
   });
+  if (files.length) await storeAttachments(db, order.id, actor.userId, files, "REQUEST");
   const result: SubmittedApplication = { number: order.number, status: "SUBMITTED", dueAt: order.dueAt };
   if (idempotencyKey) await completeIdempotencyKey(db, actor, idempotencyKey, result);
   return result;
 }
 
-/** A resident applies online for themself (or as an agent for a family member). */
+/** A resident applies online for themself (or as an agent for a family member); the saved draft is spent. */
 export const applyForLegalAid = defineUseCase({
   name: "legalAid.apply",
   permission: "legalAid.apply",
   write: true,
   input: LegalAidApplicationInput,
-  run: ({ db, actor, input }) => submitApplication(db, actor, input, { channel: "WEB", applicantUserId: actor.userId, receiver: null }),
+  async run({ db, actor, input }) {
+    const submitted = await submitApplication(db, actor, input, { channel: "WEB", applicantUserId: actor.userId, receiver: null });
+    if (actor.userId) await db.legalAidDraft.deleteMany({ where: { userId: actor.userId } });
+    return submitted;
+  },
   target: (_i, r) => ({ type: "LegalAidApplication", id: r.number }),
 });
 

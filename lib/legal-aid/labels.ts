@@ -1,6 +1,7 @@
 import type {
   LegalAidOutcome, LegalAidRequestKind, LegalAidStatus, ObjectionOutcome, QualityGrade,
 } from "@/lib/generated/prisma/enums";
+import { CRIMINAL_SITUATIONS, MATTERS } from "@/lib/legal-aid/eligibility";
 
 // Chinese names of the legal-aid case vocabulary, for every page, document and notice.
 
@@ -84,3 +85,8 @@ export const OBJECTION_OUTCOME_LABELS: Record<ObjectionOutcome, string> = {
   UPHELD: "维持不予法律援助的决定",
   CORRECTED: "责令法律援助机构改正，重新审查",
 };
+
+/** The Chinese name of a matter category key (an Art. 24–33 criminal situation or an Art. 31 item). */
+export function matterCategoryLabel(key: string): string {
+  return (CRIMINAL_SITUATIONS.find((s) => s.key === key) ?? MATTERS.find((m) => m.key === key))?.label ?? key;
+}

@@ -3,9 +3,10 @@ import type { Tx } from "@/lib/db";
 import type { AttachmentPurpose } from "@/lib/generated/prisma/enums";
 import { defineUseCase } from "@/lib/api/use-case";
 import { workOrderScope } from "@/lib/auth/scope";
-import { notFound, ruleViolation } from "@/lib/errors";
+import { AppError, notFound, ruleViolation } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { cleanFileName, sniffFile, type AcceptedFile } from "@/lib/files/sniff";
+import { scanFile } from "@/lib/files/scan";
 import { storage } from "@/lib/files/storage";
 import { FileDownload } from "@/lib/api/file-download";
 import { idParam } from "@/lib/validation";
@@ -13,13 +14,20 @@ import { WorkOrderNumber } from "@/lib/work-orders/schemas";
 
 type Checked = { file: File; bytes: Uint8Array; kind: AcceptedFile };
 
-/** Reads and checks every file before anything is stored: images (JPEG, PNG, WebP) and PDF only, by content. */
+/**
+ * Reads and checks every file before anything is stored: images (JPEG, PNG, WebP) and PDF only, by
+ * content, then the virus scan (lib/files/scan.ts). A scanner that cannot answer refuses the upload.
+ */
 export async function checkAttachments(files: File[]): Promise<Checked[]> {
   const checked: Checked[] = [];
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const kind = sniffFile(bytes);
     if (!kind) throw ruleViolation(`「${cleanFileName(file.name)}」不是图片或 PDF 文件，请重新选择`, "attachments");
+    const scan = await scanFile(bytes, file.name).catch((e: unknown) => {
+      throw e instanceof AppError ? ruleViolation(e.message, "attachments") : e;
+    });
+    if (!scan.clean) throw ruleViolation(`「${cleanFileName(file.name)}」未通过安全检查，不能上传`, "attachments");
     checked.push({ file, bytes, kind });
   }
   return checked;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db as processDb, type Db } from "@/lib/db";
+import { db as processDb, type Db, type Tx } from "@/lib/db";
 import { defineUseCase } from "@/lib/api/use-case";
 import { enqueueNotification } from "@/lib/notify/enqueue";
 import { addEvent } from "@/lib/work-orders/process";
@@ -25,8 +25,15 @@ export async function escalateOverdueWorkOrders(db: Db, now: Date): Promise<{ es
       for (const { id } of rows) {
         const order = await tx.workOrder.findUniqueOrThrow({
           where: { id },
-          select: { id: true, number: true, handlerUserId: true, organizationId: true, organization: { select: { name: true, parentId: true } } },
+          select: {
+            id: true, number: true, type: true, handlerUserId: true, organizationId: true,
+            organization: { select: { name: true, parentId: true } }, region: { select: { path: true } },
+          },
         });
+        if (order.type === "LEGAL_AID") {
+          await flagOverdueLegalAid(tx, order, now);
+          continue;
+        }
         const parentId = order.organization.parentId;
         await tx.workOrder.update({
           where: { id },
@@ -48,6 +55,39 @@ export async function escalateOverdueWorkOrders(db: Db, now: Date): Promise<{ es
     });
     escalated += done;
     if (done < BATCH) return { escalated };
+  }
+}
+
+/**
+ * Only the deciding county centre may decide legal aid (Art. 43), so an overdue application stays
+ * there: it is flagged once, and the centre's officers and the justice bureau's leaders of its
+ * region (who supervise the deadline) are told.
+ */
+async function flagOverdueLegalAid(
+  tx: Tx,
+  order: { id: number; number: string; organizationId: number; organization: { name: string }; region: { path: string } },
+  now: Date,
+) {
+  await tx.workOrder.update({ where: { id: order.id }, data: { overdueEscalatedAt: now } });
+  await addEvent(tx, order, "ESCALATED", null, { reason: "超过法定期限，已提醒司法局督办" });
+  const codes = order.region.path.split("/").filter(Boolean);
+  const people = await tx.membership.findMany({
+    where: {
+      OR: [
+        { organizationId: order.organizationId, role: "LEGAL_AID_OFFICER" },
+        { role: "LEADER", region: { code: { in: codes } } },
+      ],
+    },
+    select: { userId: true, role: true },
+  });
+  for (const p of people) {
+    await enqueueNotification(tx, {
+      channel: "IN_APP",
+      recipientUserId: p.userId,
+      body: `法律援助申请 ${order.number} 已超过法定期限（${order.organization.name}），请督办。`,
+      link: p.role === "LEADER" ? "/leader" : `/staff/legal-aid/${order.number}`,
+      workOrderId: order.id,
+    });
   }
 }
 

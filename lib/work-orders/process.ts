@@ -186,6 +186,21 @@ export const returnWorkOrder = defineUseCase({
   },
 });
 
+/**
+ * Stops the order's clock: PAUSED from now, with a pause row giving the reason. The caller writes
+ * the timeline event (a plain pause, or a legal-aid 一次性告知 that is itself the pause's record).
+ */
+export async function pauseOrder(
+  db: Tx,
+  actor: Pick<Actor, "userId">,
+  order: Pick<LockedOrder, "id" | "handlerUserId">,
+  reason: string,
+  now = new Date(),
+) {
+  await db.workOrder.update({ where: { id: order.id }, data: { status: "PAUSED", pausedAt: now, handlerUserId: order.handlerUserId ?? actor.userId } });
+  await db.workOrderPause.create({ data: { workOrderId: order.id, startedAt: now, reason: reason.slice(0, 500) } });
+}
+
 /** 暂停计时: waiting on the requester (e.g. missing materials); the deadline stops. */
 export const pauseWorkOrder = defineUseCase({
   name: "workOrder.pause",
@@ -196,23 +211,31 @@ export const pauseWorkOrder = defineUseCase({
   async run({ db, actor, input }) {
     const order = await lockOrder(db, actor, input.number);
     requireStatus(order, ["NEW", "IN_PROGRESS", "REOPENED"], "暂停计时");
-    const now = new Date();
-    await db.workOrder.update({ where: { id: order.id }, data: { status: "PAUSED", pausedAt: now, handlerUserId: order.handlerUserId ?? actor.userId } });
-    await db.workOrderPause.create({ data: { workOrderId: order.id, startedAt: now, reason: input.reason } });
+    await pauseOrder(db, actor, order, input.reason);
     await addEvent(db, order, "PAUSED", actor, { reason: input.reason });
     await notifyRequester(db, requesterOf(order), `您的工单 ${order.number} 需要补充：${input.reason.slice(0, 60)}。补充后继续办理。`, { number: order.number, workOrderId: order.id });
     return { number: order.number };
   },
 });
 
-/** Ends a pause and moves the deadline by the time spent waiting. Shared by staff resume and the requester's reply. */
-export async function resumeOrder(db: Tx, actor: Pick<Actor, "userId" | "name">, order: LockedOrder, reason: string | null, now = new Date()) {
+/**
+ * Ends a pause and moves the deadline by the time spent waiting. Shared by staff resume, the
+ * requester's reply and the legal-aid steps (whose own event records the restart: `event: false`).
+ */
+export async function resumeOrder(
+  db: Tx,
+  actor: Pick<Actor, "userId" | "name">,
+  order: Pick<LockedOrder, "id" | "type" | "status" | "pausedAt" | "dueAt">,
+  reason: string | null,
+  now = new Date(),
+  { event = true } = {},
+) {
   if (order.status !== "PAUSED" || !order.pausedAt) return order.dueAt;
   const [rule, calendar] = await Promise.all([loadRule(db, order.type), loadWorkingCalendar(db)]);
   const due = extendForPause(calendar, order.dueAt, order.pausedAt, now, rule.limitUnit);
   await db.workOrder.update({ where: { id: order.id }, data: { status: "IN_PROGRESS", pausedAt: null, dueAt: due } });
   await db.workOrderPause.updateMany({ where: { workOrderId: order.id, endedAt: null }, data: { endedAt: now } });
-  await addEvent(db, order, "RESUMED", actor, { reason });
+  if (event) await addEvent(db, order, "RESUMED", actor, { reason });
   return due;
 }
 

@@ -46,4 +46,9 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   if (!expectRefusal) await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "登录" })).toBeVisible();
+}
+
 export { expect };

@@ -1,11 +1,6 @@
 import pg from "pg";
-import { test, expect, signIn, expectAccessible } from "./fixtures";
+import { test, expect, signIn, signOut, expectAccessible } from "./fixtures";
 import { DEMO_API_TOKEN, DEMO_PLACES } from "@/lib/seed/demo-accounts";
-
-async function signOut(page: import("@playwright/test").Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: "登录" })).toBeVisible();
-}
 
 test("a hotline operator registers a call, the village room replies and closes it, the resident rates it from their account", async ({ page }) => {
   // 1. the county centre's hotline desk registers the call of resident1 (王秀英, 13800000001)

@@ -3,22 +3,35 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { loadPage } from "@/lib/api/page";
 import { getMe } from "@/lib/accounts/get-me";
+import { getLegalAidDraft } from "@/lib/legal-aid/drafts";
 import { PageHeader } from "@/components/ui/page-header";
 import { HOTLINE } from "@/components/site/hotline";
 import { loadRegionChoices } from "@/components/work-orders/region-choices";
-import { ApplicationForm } from "./_components/application-form";
-import { submitApplication } from "./actions";
+import { ResidentApplication } from "./_components/resident-application";
 
 export const metadata: Metadata = { title: "申请法律援助" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** 网上申请法律援助: a signed-in resident applies; staff take in walk-ins through the API or (later) their own form. */
+/** The region picker's ?county=&township=&village= for a saved region code (county 6 digits, township 9, village 12). */
+function regionParams(code: string | undefined) {
+  if (!code || !/^\d{12}$/.test(code)) return {};
+  return {
+    county: `${code.slice(0, 6)}000000`,
+    township: code.slice(6, 9) === "000" ? "" : `${code.slice(0, 9)}000`,
+    village: code.slice(9) === "000" ? "" : code,
+  };
+}
+
+/** 网上申请法律援助: a signed-in resident applies (or continues a saved draft); staff use /staff/legal-aid/new. */
 export default async function ApplyPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const me = await loadPage(getMe, {}, "/legal-aid/apply");
   if (me.role !== "RESIDENT") redirect(["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"].includes(me.role) ? "/staff/legal-aid/new" : "/forbidden");
-  const regions = await loadRegionChoices(sp, "/legal-aid/apply");
+  const draft = await loadPage(getLegalAidDraft, {}, "/legal-aid/apply");
+  // The draft's region fills the picker unless the page's URL already chose one.
+  const chosen = sp.county !== undefined || sp.township !== undefined || sp.village !== undefined;
+  const regions = await loadRegionChoices(chosen ? sp : { ...sp, ...regionParams(draft?.["applicant.regionCode"]) }, "/legal-aid/apply");
   return (
     <div className="mx-auto max-w-2xl">
       <p>
@@ -33,7 +46,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Search
           </>
         }
       />
-      <ApplicationForm regions={regions} me={{ name: me.name }} action={submitApplication} />
+      <ResidentApplication regions={regions} me={{ name: me.name }} draft={draft} />
     </div>
   );
 }

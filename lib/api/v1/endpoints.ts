@@ -14,7 +14,7 @@ import { CreatedWorkOrder } from "@/lib/work-orders/schemas";
 import { WorkOrderDetail } from "@/lib/work-orders/api-schemas";
 import { downloadAttachment } from "@/lib/work-orders/attachments";
 import { takeInLegalAidApplication } from "@/lib/legal-aid/apply";
-import { getLegalAidApplication } from "@/lib/legal-aid/queries";
+import { downloadCaseAttachment, getLegalAidApplication } from "@/lib/legal-aid/queries";
 import { SubmittedApplication } from "@/lib/legal-aid/application-schemas";
 
 // Every REST endpoint of /api/v1, in one list: the route files export handlers built from these,
@@ -80,6 +80,12 @@ export const legalAidApplication = defineEndpoint({
   useCase: getLegalAidApplication, response: z.record(z.string(), z.unknown()), inputFrom: "none",
 });
 
+export const legalAidAttachment = defineEndpoint({
+  method: "GET", path: "/api/v1/legal-aid/applications/{number}/attachments/{id}", tag: "legal-aid",
+  summary: "下载法律援助案件的材料（申请人本人、审查机构工作人员或承办律师；每次下载都记入审计）",
+  useCase: downloadCaseAttachment, response: z.unknown().describe("文件内容（image/jpeg、image/png、image/webp 或 application/pdf）"), inputFrom: "none",
+});
+
 export const openapi = defineEndpoint({
   method: "GET", path: "/api/v1/openapi.json", tag: "system", summary: "本 API 的 OpenAPI 3.1 描述（由 zod 模式生成）",
   useCase: defineUseCase({
@@ -93,4 +99,4 @@ export const openapi = defineEndpoint({
   inputFrom: "none",
 });
 
-export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, openapi];
+export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment, openapi];

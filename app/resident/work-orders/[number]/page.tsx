@@ -41,6 +41,8 @@ export default async function ResidentWorkOrderPage({ params }: { params: Params
   const me = await loadPage(getMe, {}, returnTo);
   if (me.role !== "RESIDENT") redirect(STAFF_ROLES.includes(me.role) ? `/staff/work-orders/${number}` : "/forbidden");
   const o = await loadPage(getWorkOrder, { number }, returnTo);
+  // A legal-aid application has its own case page (decision, lawyer, objection, documents).
+  if (o.type === "LEGAL_AID") redirect(`/resident/legal-aid/${number}`);
 
   const round = o.events.filter((e) => e.kind === "CLOSED").length;
   const rating = o.ratings.find((r) => r.round === round) ?? null;

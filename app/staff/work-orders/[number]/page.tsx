@@ -30,6 +30,8 @@ export default async function StaffWorkOrderPage({ params }: { params: Params })
   // A resident following a staff link lands on their own view of the order.
   if (me.role === "RESIDENT") redirect(`/resident/work-orders/${number}`);
   const o = await loadPage(getWorkOrder, { number }, returnTo);
+  // A legal-aid application is handled on its case page (review, assignment), not with the generic steps.
+  if (o.type === "LEGAL_AID") redirect(`/staff/legal-aid/${number}`);
 
   const targets = HANDOVER.includes(o.status) ? await loadPage(listHandOverTargets, { number }, returnTo) : null;
   // Assigning needs colleagues at the order's own service point (the actor's).

@@ -1,0 +1,267 @@
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { LawyerKind } from "@/lib/generated/prisma/enums";
+import type { Tx } from "@/lib/db";
+import { defineUseCase } from "@/lib/api/use-case";
+import { legalAidScope } from "@/lib/auth/scope";
+import { notFound, ruleViolation } from "@/lib/errors";
+import { idParam } from "@/lib/validation";
+import { shanghaiDate } from "@/lib/calendar/working-days";
+import { WorkOrderNumber } from "@/lib/work-orders/schemas";
+import { CRIMINAL_SITUATIONS } from "@/lib/legal-aid/eligibility";
+import { LEGAL_MATTER_CATEGORIES, isLegalMatterCategory, type LegalMatterCategory } from "@/lib/lawyers/categories";
+import { matterCategoryLabel } from "@/lib/legal-aid/labels";
+import {
+  addCaseEvent, closeCaseOrder, lockCase, notifyApplicant, notifyLawyer, requireCaseStatus, type LockedCase,
+} from "@/lib/legal-aid/case";
+import { lawyerRatings } from "@/lib/legal-aid/aftercare";
+
+// 指派律师: the deciding centre picks the lawyer for an approved case. Candidates are ranked by a
+// pure function (unit-tested); the same function's verdict guards the assignment itself, so the
+// list and the refusal can never disagree.
+
+const CIVIL_EXPERTISE: Record<string, LegalMatterCategory[]> = {
+  LABOUR: ["LABOUR"],
+  WORK_INJURY: ["WORK_INJURY", "LABOUR"],
+  ACCIDENT_INJURY: ["TRAFFIC", "MEDICAL"],
+  MAINTENANCE: ["FAMILY"],
+  CAPACITY: ["FAMILY"],
+  SOCIAL_INSURANCE: ["ADMINISTRATIVE"],
+  SURVIVOR_PENSION: ["ADMINISTRATIVE"],
+  STATE_COMPENSATION: ["ADMINISTRATIVE"],
+};
+
+/** The lawyer expertise (lib/lawyers/categories.ts) that fits a case's matter category; none for ENVIRONMENT, OTHER_BY_LAW, OTHER. */
+export function expertiseFor(matterCategory: string): LegalMatterCategory[] {
+  if (CRIMINAL_SITUATIONS.some((s) => s.key === matterCategory)) return ["CRIMINAL"];
+  return CIVIL_EXPERTISE[matterCategory] ?? [];
+}
+
+export type LawyerForRanking = {
+  userId: number;
+  name: string;
+  kind: LawyerKind;
+  firmId: number;
+  firmName: string;
+  expertise: string[];
+  /** materialized paths of the regions the lawyer serves ("369900000000/369901000000/") */
+  serviceRegionPaths: string[];
+  /** the lawyer's legal-aid cases in progress (ASSIGNED) */
+  load: number;
+  cap: number;
+  acceptsLegalAid: boolean;
+};
+
+export type CaseForRanking = {
+  matterCategory: string;
+  /** path of the case's region (the work order's) */
+  regionPath: string;
+  /** firms of the lawyers assigned to the opposing party's legal-aid cases */
+  opposingFirms: { firmId: number; firmName: string }[];
+};
+
+export type RankedLawyer<L extends LawyerForRanking = LawyerForRanking> = L & {
+  expertiseMatch: boolean;
+  servesArea: boolean;
+  full: boolean;
+  /** why the lawyer may not take this case (利益冲突), or null */
+  conflict: string | null;
+  /** no conflict, room for another case, and accepts legal aid */
+  assignable: boolean;
+};
+
+export const conflictReason = (firmName: string) => `该律师与对方当事人的援助律师同属${firmName}，不能指派`;
+
+/**
+ * Marks each lawyer against the case and orders them: assignable first, then those serving the
+ * case's area, then matching expertise, then the lighter load, then by name.
+ */
+export function rankCandidates<L extends LawyerForRanking>(lawyers: L[], theCase: CaseForRanking): RankedLawyer<L>[] {
+  const wanted = new Set<string>(expertiseFor(theCase.matterCategory));
+  const ranked = lawyers.map((l) => {
+    const opposing = theCase.opposingFirms.find((f) => f.firmId === l.firmId);
+    const conflict = opposing ? conflictReason(opposing.firmName) : null;
+    const full = l.load >= l.cap;
+    return {
+      ...l,
+      expertiseMatch: l.expertise.some((e) => wanted.has(e)),
+      servesArea: l.serviceRegionPaths.some((p) => theCase.regionPath.startsWith(p)),
+      full,
+      conflict,
+      assignable: !conflict && !full && l.acceptsLegalAid,
+    };
+  });
+  const first = (b: boolean) => (b ? 0 : 1);
+  return ranked.sort(
+    (a, b) =>
+      first(a.assignable) - first(b.assignable) ||
+      first(a.servesArea) - first(b.servesArea) ||
+      first(a.expertiseMatch) - first(b.expertiseMatch) ||
+      a.load - b.load ||
+      a.name.localeCompare(b.name, "zh-CN") ||
+      a.userId - b.userId,
+  );
+}
+
+// ───────────── reading the roster for one case ─────────────
+
+/**
+ * Lawyers with what the ranking needs. Read in three plain queries, one after another: a select
+ * of several relations at once makes Prisma run them concurrently on the transaction's single
+ * connection, which the pg driver only tolerates (and warns about).
+ */
+async function loadLawyers(db: Tx, where: Prisma.LawyerProfileWhereInput) {
+  const profiles = await db.lawyerProfile.findMany({
+    where,
+    select: { userId: true, kind: true, firmId: true, expertise: true, concurrentCaseCap: true, acceptsLegalAid: true, firm: { select: { name: true, phone: true } } },
+  });
+  const ids = profiles.map((p) => p.userId);
+  if (ids.length === 0) return [];
+  const users = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, active: true, memberships: { where: { role: "LAWYER" }, select: { id: true } } },
+  });
+  const regions = await db.region.findMany({
+    where: { servedBy: { some: { userId: { in: ids } } } },
+    select: { path: true, servedBy: { where: { userId: { in: ids } }, select: { userId: true } } },
+  });
+  const userById = new Map(users.map((u) => [u.id, u]));
+  return profiles.flatMap((p) => {
+    const user = userById.get(p.userId);
+    if (!user) return [];
+    const serviceRegionPaths = regions.filter((r) => r.servedBy.some((s) => s.userId === p.userId)).map((r) => r.path);
+    return [{ ...p, user, serviceRegionPaths }];
+  });
+}
+type LawyerRow = Awaited<ReturnType<typeof loadLawyers>>[number];
+
+async function loadsOf(db: Tx, userIds: number[]) {
+  const rows = userIds.length
+    ? await db.legalAidApplication.groupBy({ by: ["lawyerUserId"], where: { status: "ASSIGNED", lawyerUserId: { in: userIds } }, _count: { _all: true } })
+    : [];
+  return new Map(rows.map((r) => [r.lawyerUserId as number, r._count._all]));
+}
+
+/** The firms of lawyers assigned to the other side's legal-aid cases (the applicant named as opposing party, or the reverse). */
+async function opposingFirms(db: Tx, c: { id: number; applicantName: string; opposingParty: string }) {
+  const rows = await db.legalAidApplication.findMany({
+    where: {
+      id: { not: c.id },
+      lawyerUserId: { not: null },
+      OR: [{ applicantName: c.opposingParty.trim() }, { opposingParty: c.applicantName.trim() }],
+    },
+    select: { lawyer: { select: { lawyerProfile: { select: { firmId: true, firm: { select: { name: true } } } } } } },
+  });
+  const firms = new Map<number, string>();
+  for (const r of rows) {
+    const p = r.lawyer?.lawyerProfile;
+    if (p) firms.set(p.firmId, p.firm.name);
+  }
+  return [...firms].map(([firmId, firmName]) => ({ firmId, firmName }));
+}
+
+async function caseForRanking(db: Tx, c: { id: number; applicantName: string; opposingParty: string; matterCategory: string; regionId: number }) {
+  const region = await db.region.findUniqueOrThrow({ where: { id: c.regionId }, select: { path: true, name: true } });
+  return { region, ranking: { matterCategory: c.matterCategory, regionPath: region.path, opposingFirms: await opposingFirms(db, c) } };
+}
+
+const forRanking = (l: LawyerRow, load: number) => ({
+  userId: l.userId, name: l.user.name, kind: l.kind, firmId: l.firmId, firmName: l.firm.name, firmPhone: l.firm.phone,
+  expertise: l.expertise, serviceRegionPaths: l.serviceRegionPaths, load, cap: l.concurrentCaseCap,
+  acceptsLegalAid: l.acceptsLegalAid && l.user.active,
+});
+
+const MAX_CANDIDATES = 100;
+
+/** 指派: the case and the lawyers who could take it, best first, with their load and rating. */
+export const listLawyerCandidates = defineUseCase({
+  name: "legalAid.candidates",
+  permission: "legalAid.review",
+  write: false,
+  input: z.object({ number: WorkOrderNumber }),
+  async run({ db, actor, input }) {
+    const c = await db.legalAidApplication.findFirst({
+      where: { AND: [{ workOrder: { number: input.number } }, legalAidScope(actor)] },
+      select: {
+        id: true, status: true, applicantName: true, opposingParty: true, matterCategory: true, assignDueAt: true,
+        workOrder: { select: { number: true, regionId: true } },
+      },
+    });
+    if (!c) throw notFound("法律援助案件");
+    const { region, ranking } = await caseForRanking(db, { ...c, regionId: c.workOrder.regionId });
+    const lawyers = await loadLawyers(db, { acceptsLegalAid: true, user: { active: true, memberships: { some: { role: "LAWYER" } } } });
+    const ids = lawyers.map((l) => l.userId);
+    const [loads, ratings] = await Promise.all([loadsOf(db, ids), lawyerRatings(db, ids)]);
+    const ranked = rankCandidates(lawyers.map((l) => forRanking(l, loads.get(l.userId) ?? 0)), ranking).slice(0, MAX_CANDIDATES);
+    return {
+      case: {
+        number: c.workOrder.number, status: c.status, applicantName: c.applicantName, opposingParty: c.opposingParty,
+        category: matterCategoryLabel(c.matterCategory), region: region.name, assignDueAt: c.assignDueAt?.toISOString() ?? null,
+        wantedExpertise: expertiseFor(c.matterCategory).map((e) => LEGAL_MATTER_CATEGORIES[e]),
+      },
+      candidates: ranked.map((l) => ({
+        userId: l.userId, name: l.name, kind: l.kind, firmName: l.firmName,
+        expertiseLabels: l.expertise.map((e) => (isLegalMatterCategory(e) ? LEGAL_MATTER_CATEGORIES[e] : e)),
+        expertiseMatch: l.expertiseMatch, servesArea: l.servesArea, load: l.load, cap: l.cap, full: l.full, conflict: l.conflict,
+        rating: ratings.get(l.userId) ?? null,
+      })),
+    };
+  },
+});
+
+export const AssignLawyerInput = z.object({ number: WorkOrderNumber, lawyerUserId: idParam("承办律师") });
+
+/**
+ * 指派 (Art. 43: within 3 working days of the approval): the case goes to the lawyer, the centre's
+ * work order closes (its part is done), and the applicant and the lawyer are told.
+ */
+export const assignLawyer = defineUseCase({
+  name: "legalAid.assignLawyer",
+  permission: "legalAid.review",
+  write: true,
+  input: AssignLawyerInput,
+  target: (i) => ({ type: "LegalAidApplication", id: i.number }),
+  async run({ db, actor, input }) {
+    const c = await lockCase(db, actor, input.number);
+    requireCaseStatus(c, ["APPROVED"], "指派律师");
+    // One assignment at a time per lawyer, so two officers cannot both fill the last place.
+    await db.$queryRaw`SELECT 1 FROM "LawyerProfile" WHERE "userId" = ${input.lawyerUserId} FOR UPDATE`;
+    const [row] = await loadLawyers(db, { userId: input.lawyerUserId });
+    if (!row || !row.user.active || row.user.memberships.length === 0) {
+      throw ruleViolation("所选人员不是登记在册的律师，不能指派", "lawyerUserId");
+    }
+    const { ranking } = await caseForRanking(db, { ...c, regionId: c.workOrder.regionId });
+    const loads = await loadsOf(db, [row.userId]);
+    const [lawyer] = rankCandidates([forRanking(row, loads.get(row.userId) ?? 0)], ranking);
+    if (lawyer.conflict) throw ruleViolation(lawyer.conflict, "lawyerUserId");
+    if (!lawyer.acceptsLegalAid) throw ruleViolation("该律师目前不承接法律援助案件，不能指派", "lawyerUserId");
+    if (lawyer.full) throw ruleViolation(`该律师在办的法律援助案件已达上限（${lawyer.cap} 件），不能指派`, "lawyerUserId");
+
+    const now = new Date();
+    const assignedOnTime = c.assignDueAt ? now <= c.assignDueAt : null;
+    const assignedSameDay = shanghaiDate(c.workOrder.createdAt) === shanghaiDate(now);
+    await db.legalAidApplication.update({
+      where: { id: c.id },
+      data: { status: "ASSIGNED", lawyerUserId: lawyer.userId, assignedAt: now, assignedByUserId: actor.userId, assignedOnTime, assignedSameDay },
+    });
+    const who = `${lawyer.name}（${lawyer.firmName}）`;
+    await closeOrUpdateOrder(db, c, actor, `已指派${who}承办`, now);
+    await addCaseEvent(db, c, "LAWYER_ASSIGNED", actor, { reason: who });
+    await notifyApplicant(
+      db,
+      c,
+      `法律援助中心已为您指派承办律师：${lawyer.name}（${lawyer.firmName}，电话 ${lawyer.firmPhone}），律师会尽快与您联系。案件编号 ${c.workOrder.number}。`,
+    );
+    await notifyLawyer(db, c, lawyer.userId, `法律援助中心指派您承办法律援助案件 ${c.workOrder.number}（受援人 ${c.applicantName}，${matterCategoryLabel(c.matterCategory)}），请尽快与受援人联系。`);
+    return { number: c.workOrder.number, lawyerUserId: lawyer.userId, lawyerName: lawyer.name, firmName: lawyer.firmName, assignedOnTime, assignedSameDay };
+  },
+});
+
+/**
+ * The first assignment closes the centre's work order. A reassignment (after an approved change of
+ * lawyer) finds it closed already: its closing time and on-time flag stay, only the result is updated.
+ */
+async function closeOrUpdateOrder(db: Tx, c: LockedCase, actor: { userId: number | null }, result: string, now: Date) {
+  if (c.workOrder.status !== "CLOSED") return closeCaseOrder(db, c, actor, result, now);
+  await db.workOrder.update({ where: { id: c.workOrder.id }, data: { resultSummary: result.slice(0, 2000) } });
+}
