@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useRef, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/api/action";
 import type { Result } from "@/lib/api/use-case";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -55,3 +55,31 @@ export function Step({ summary, open, children }: { summary: string; open?: bool
   );
 }
 
+
+/**
+ * The steps of a case page under one announced outcome: `children(done)` renders the forms, and a
+ * form calls `done(message)` on success. The message lives here, above the forms, so it survives
+ * the re-render in which the step's own form disappears; focus moves to it if it had nowhere to go.
+ */
+export function StepPanel({ children, className }: { children: (done: Done) => ReactNode; className?: string }) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const clearNotice = useCallback(() => setNotice(null), []);
+  useEffect(() => {
+    if (notice && document.activeElement === document.body) noticeRef.current?.focus();
+  });
+  return (
+    <StepStarted value={clearNotice}>
+      <div className={className ?? "mt-4 space-y-4"}>
+        <div role="status" aria-live="polite">
+          {notice ? (
+            <p ref={noticeRef} tabIndex={-1} className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
+              {notice}
+            </p>
+          ) : null}
+        </div>
+        {children(setNotice)}
+      </div>
+    </StepStarted>
+  );
+}

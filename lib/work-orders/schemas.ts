@@ -33,9 +33,13 @@ export type IntakeWorkOrderInput = z.output<typeof IntakeWorkOrderInput>;
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-/** Optional files from a form: empty file inputs (size 0) are dropped; type is checked by content later. */
+/**
+ * Optional files from a form: empty file inputs are dropped (a browser sends one as a 0-byte file,
+ * whose name arrives as "" or, through React's action encoding, "undefined"); type is checked by
+ * content later.
+ */
 export const Attachments = z.preprocess(
-  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((f) => !(f instanceof File && f.size === 0 && !f.name)),
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((f) => !(f instanceof File && f.size === 0)),
   z
     .array(z.instanceof(File, { error: "附件无效" }).refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "每个附件不能超过 10MB"))
     .max(MAX_ATTACHMENTS, `最多上传 ${MAX_ATTACHMENTS} 个附件`),

@@ -61,15 +61,15 @@ export default async function LawyerLegalAidCasePage({ params }: { params: Param
         }
       />
 
-      {c.status === "ASSIGNED" ? (
-        <section aria-labelledby="actions-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-          <h2 id="actions-heading" className="text-lg font-semibold">办理</h2>
-          {c.matter.urgentDeadline ? (
-            <p className="mt-2 font-medium text-amber-900">紧急期限：{c.matter.urgentDeadline}，请优先办理。</p>
-          ) : null}
-          <LawyerCaseActions number={c.number} today={shanghaiDate(new Date())} terminationPending={openTermination} closingLimit={limit} />
-        </section>
-      ) : null}
+      {/* Rendered after the case leaves ASSIGNED too, so the outcome of closing stays announced. */}
+      <section aria-labelledby="actions-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="actions-heading" className="text-lg font-semibold">办理</h2>
+        {c.matter.urgentDeadline && c.status === "ASSIGNED" ? (
+          <p className="mt-2 font-medium text-amber-900">紧急期限：{c.matter.urgentDeadline}，请优先办理。</p>
+        ) : null}
+        {c.status !== "ASSIGNED" ? <p className="mt-2 text-slate-700">本案已不在承办中，无需办理。</p> : null}
+        <LawyerCaseActions number={c.number} active={c.status === "ASSIGNED"} today={shanghaiDate(new Date())} terminationPending={openTermination} closingLimit={limit} />
+      </section>
 
       <Card title="受援人与事项" as="section">
         <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[auto_1fr]">

@@ -1,18 +1,20 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { LegalAidOutcome } from "@/lib/generated/prisma/enums";
 import { OUTCOME_LABELS, PROGRESS_KINDS, TERMINATION_REASONS } from "@/lib/legal-aid/labels";
 import { errorsFor, Field, TextField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Step, StepStarted, useStepForm, type Done } from "@/components/forms/step-form";
+import { Step, StepPanel, useStepForm, type Done } from "@/components/forms/step-form";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { close, progress, terminate } from "../../actions";
 
 type Props = {
   number: string;
+  /** the case is in progress (ASSIGNED); otherwise only the outcome of the last step is shown */
+  active: boolean;
   /** today's date in Beijing time (YYYY-MM-DD), the latest date a form accepts */
   today: string;
   /** the lawyer already asked to end the aid and the centre has not decided */
@@ -23,13 +25,11 @@ type Props = {
 
 /** The lawyer's steps on a case in progress; the outcome is announced above them. */
 export function LawyerCaseActions(p: Props) {
-  const [notice, setNotice] = useState<string | null>(null);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  const clearNotice = useCallback(() => setNotice(null), []);
-  useEffect(() => {
-    if (notice && document.activeElement === document.body) noticeRef.current?.focus();
-  });
+  return <StepPanel>{(done) => (p.active ? <LawyerSteps {...p} done={done} /> : null)}</StepPanel>;
+}
 
+function LawyerSteps(p: Props & { done: Done }) {
+  const setNotice = p.done;
   const forms: ReactNode[] = [
     <Step key="progress" summary="记录办案进展" open><ProgressForm {...p} onDone={setNotice} /></Step>,
   ];
@@ -40,21 +40,14 @@ export function LawyerCaseActions(p: Props) {
     );
   }
   return (
-    <StepStarted value={clearNotice}>
-      <div className="mt-4 space-y-4">
-        <div role="status" aria-live="polite">
-          {notice ? (
-            <p ref={noticeRef} tabIndex={-1} className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">{notice}</p>
-          ) : null}
-        </div>
-        {p.terminationPending ? (
-          <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
-            您已申请终止法律援助，法律援助中心处理前不能结案。
-          </p>
-        ) : null}
-        <div className="space-y-3">{forms}</div>
-      </div>
-    </StepStarted>
+    <>
+      {p.terminationPending ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          您已申请终止法律援助，法律援助中心处理前不能结案。
+        </p>
+      ) : null}
+      <div className="space-y-3">{forms}</div>
+    </>
   );
 }
 

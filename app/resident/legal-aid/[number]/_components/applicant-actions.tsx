@@ -1,11 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { LegalAidStatus } from "@/lib/generated/prisma/enums";
 import { errorsFor, Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Step, StepStarted, useStepForm, type Done } from "@/components/forms/step-form";
+import { Step, StepPanel, useStepForm, type Done } from "@/components/forms/step-form";
 import { Textarea } from "@/components/ui/textarea";
 import { RatingFields } from "@/components/work-orders/rating-fields";
 import { changeLawyer, object, rate, supply, withdraw } from "../../actions";
@@ -21,12 +21,11 @@ type Props = {
 
 /** What the applicant can do now, one large form per step; the outcome is announced above. */
 export function ApplicantActions(p: Props) {
-  const [notice, setNotice] = useState<string | null>(null);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  const clearNotice = useCallback(() => setNotice(null), []);
-  useEffect(() => {
-    if (notice && document.activeElement === document.body) noticeRef.current?.focus();
-  });
+  return <StepPanel className="space-y-4">{(done) => <ApplicantSteps {...p} done={done} />}</StepPanel>;
+}
+
+function ApplicantSteps(p: Props & { done: Done }) {
+  const setNotice = p.done;
   const s = p.status;
   const forms: ReactNode[] = [];
   if (s === "MATERIALS_REQUESTED") forms.push(<Step key="supply" summary="补充材料" open><SupplyForm number={p.number} onDone={setNotice} /></Step>);
@@ -34,16 +33,7 @@ export function ApplicantActions(p: Props) {
   if (s === "REFUSED" && p.mayObject) forms.push(<Step key="object" summary="对不予法律援助的决定提出异议"><ObjectionForm number={p.number} onDone={setNotice} /></Step>);
   if (s === "ASSIGNED" && !p.changeRequested) forms.push(<Step key="change" summary="申请更换律师"><ChangeLawyerForm number={p.number} onDone={setNotice} /></Step>);
   if (s === "SUBMITTED" || s === "MATERIALS_REQUESTED") forms.push(<Step key="withdraw" summary="撤回申请"><WithdrawForm number={p.number} onDone={setNotice} /></Step>);
-  return (
-    <StepStarted value={clearNotice}>
-      <div className="space-y-4">
-        <div role="status" aria-live="polite">
-          {notice ? <p ref={noticeRef} tabIndex={-1} className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-lg text-green-900">{notice}</p> : null}
-        </div>
-        {forms.length ? <div className="space-y-3">{forms}</div> : null}
-      </div>
-    </StepStarted>
-  );
+  return forms.length ? <div className="space-y-3">{forms}</div> : null;
 }
 
 function Hidden({ number }: { number: string }) {

@@ -1,12 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { LegalAidStatus, QualityGrade } from "@/lib/generated/prisma/enums";
 import { QUALITY_GRADE_LABELS, QUALITY_METHODS, REQUEST_KIND_LABELS, TERMINATION_REASONS, type TerminationReason } from "@/lib/legal-aid/labels";
 import { errorsFor, CheckboxField, ErrorList, Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Step, StepStarted, useStepForm, type Done } from "@/components/forms/step-form";
+import { Step, StepPanel, useStepForm, type Done } from "@/components/forms/step-form";
 import { Textarea } from "@/components/ui/textarea";
 import { Badge } from "@/components/ui/badge";
 import { RatingFields } from "@/components/work-orders/rating-fields";
@@ -40,13 +40,11 @@ type Props = {
 
 /** The officer's steps that the case's status allows; the outcome is announced above them. */
 export function CaseActions(p: Props) {
-  const [notice, setNotice] = useState<string | null>(null);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  const clearNotice = useCallback(() => setNotice(null), []);
-  useEffect(() => {
-    if (notice && document.activeElement === document.body) noticeRef.current?.focus();
-  });
+  return <StepPanel>{(done) => <CaseSteps {...p} done={done} />}</StepPanel>;
+}
 
+function CaseSteps(p: Props & { done: Done }) {
+  const setNotice = p.done;
   const s = p.status;
   const forms: ReactNode[] = [];
   if (s === "SUBMITTED") {
@@ -79,18 +77,7 @@ export function CaseActions(p: Props) {
   if (s === "CLOSED" || s === "TERMINATED") forms.push(<Step key="archive" summary="归档"><ArchiveForm number={p.number} onDone={setNotice} /></Step>);
 
   const shown = forms.filter(Boolean);
-  return (
-    <StepStarted value={clearNotice}>
-      <div className="mt-4 space-y-4">
-        <div role="status" aria-live="polite">
-          {notice ? (
-            <p ref={noticeRef} tabIndex={-1} className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">{notice}</p>
-          ) : null}
-        </div>
-        {shown.length ? <div className="space-y-3">{shown}</div> : <p className="text-slate-600">当前状态下没有需要您办理的操作。</p>}
-      </div>
-    </StepStarted>
-  );
+  return shown.length ? <div className="space-y-3">{shown}</div> : <p className="text-slate-600">当前状态下没有需要您办理的操作。</p>;
 }
 
 function Hidden({ number }: { number: string }) {
