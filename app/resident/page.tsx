@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { HOTLINE } from "@/components/site/hotline";
 import { DateTime } from "@/components/work-orders/format";
 import { StatusBadge } from "@/components/work-orders/status-badge";
+import { CaseStatusBadge } from "@/components/legal-aid/case-status";
 
 export const metadata: Metadata = { title: "我的服务" };
 
@@ -46,16 +47,19 @@ export default async function ResidentHomePage() {
           <ul className="space-y-3">
             {orders.map((o) => {
               // one rating per closing: closed, and the latest closing not rated yet
-              const toRate = o.status === "CLOSED" && !o.ratings.some((r) => r.round === o.events.length);
+              const toRate = o.legalAid
+                ? ["CLOSED", "TERMINATED"].includes(o.legalAid.status) && !o.legalAid.satisfaction
+                : o.status === "CLOSED" && !o.ratings.some((r) => r.round === o.events.length);
+              const href = o.legalAid ? `/resident/legal-aid/${o.number}` : `/resident/work-orders/${o.number}`;
               return (
                 <li key={o.number} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
                   <h3 className="text-lg font-semibold">
-                    <Link href={`/resident/work-orders/${o.number}`} className="inline-flex min-h-11 items-center">
+                    <Link href={href} className="inline-flex min-h-11 items-center">
                       {o.subject}
                     </Link>
                   </h3>
                   <p className="mt-1 flex flex-wrap items-center gap-2">
-                    <StatusBadge status={o.status} />
+                    {o.legalAid ? <CaseStatusBadge status={o.legalAid.status} /> : <StatusBadge status={o.status} />}
                     {toRate ? <Badge tone="warning">待评价</Badge> : null}
                     <span className="text-slate-700">{TYPE_LABELS[o.type]}</span>
                   </p>

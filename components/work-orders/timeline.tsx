@@ -108,3 +108,15 @@ export function Timeline({ events, audience }: { events: TimelineEvent[]; audien
     </ol>
   );
 }
+
+/** 办理记录 as a page section: the case pages of staff, requesters and lawyers all end with it. */
+export function TimelineSection({ events, audience }: { events: TimelineEvent[]; audience: TimelineAudience }) {
+  return (
+    <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <h2 id="timeline-heading" className="text-lg font-semibold">办理记录</h2>
+      <div className="mt-4">
+        <Timeline events={events} audience={audience} />
+      </div>
+    </section>
+  );
+}

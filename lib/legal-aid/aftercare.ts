@@ -14,7 +14,8 @@ import {
   addCaseEvent, dueAfter, loadLegalAidLimits, lockCase, notifyApplicant, notifyLawyer, notifyOfficers, requireApplicant,
   requireCaseStatus, type LockedCase,
 } from "@/lib/legal-aid/case";
-import { list, textBetween, yesNo } from "@/lib/legal-aid/step-inputs";
+import { list, yesNo } from "@/lib/legal-aid/step-inputs";
+import { textBetween } from "@/lib/validation";
 
 // After the lawyer took the case: the recipient's request for another lawyer (Art. 55), the
 // centre's decision on requests, the recipient's rating or the phone follow-up (回访), the quality

@@ -19,7 +19,8 @@ import {
 } from "@/lib/legal-aid/case";
 import { lawyerRatings } from "@/lib/legal-aid/aftercare";
 import { availableDocumentKinds } from "@/lib/legal-aid/documents";
-import { pastDate, textBetween, yuan } from "@/lib/legal-aid/step-inputs";
+import { pastDate, yuan } from "@/lib/legal-aid/step-inputs";
+import { textBetween } from "@/lib/validation";
 
 // 承办: the assigned lawyer's side of a legal-aid case — their list, the case file, progress notes,
 // a termination request (Art. 48) and the closing (Art. 50). Lawyers see only the cases assigned

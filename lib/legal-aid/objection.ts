@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textBetween } from "@/lib/validation";
 import { ObjectionOutcome } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import { defineUseCase } from "@/lib/api/use-case";
@@ -19,21 +20,12 @@ import {
 // set up the centre; the bureau decides within the objection limit (5 working days by default) to
 // uphold the refusal or order the centre to correct it — which sends the application back to review.
 
-const text = (min: number, max: number, label: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() : v),
-    z
-      .string({ error: `请填写${label}` })
-      .min(1, { error: `请填写${label}`, abort: true })
-      .min(min, `${label}至少 ${min} 个字`)
-      .max(max, `${label}不能超过 ${max} 个字`),
-  );
 
-export const FileObjectionInput = z.object({ number: WorkOrderNumber, reason: text(10, 2000, "异议理由") });
+export const FileObjectionInput = z.object({ number: WorkOrderNumber, reason: textBetween(10, 2000, "异议理由") });
 export const DecideObjectionInput = z.object({
   number: WorkOrderNumber,
   outcome: z.enum(ObjectionOutcome, { error: "请选择审查结果" }),
-  note: text(4, 1000, "审查意见"),
+  note: textBetween(4, 1000, "审查意见"),
 });
 
 export const LEADER_OBJECTIONS_LINK = "/leader/legal-aid";

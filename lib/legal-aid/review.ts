@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { defineUseCase } from "@/lib/api/use-case";
 import { ruleViolation } from "@/lib/errors";
-import { checkbox, optionalText } from "@/lib/validation";
+import { checkbox, optionalText, textBetween } from "@/lib/validation";
 import { loadWorkingCalendar } from "@/lib/calendar/load-calendar";
 import { dayNumber, fromDbDate, shanghaiDate } from "@/lib/calendar/working-days";
 import { extendForPause } from "@/lib/work-orders/deadlines";
@@ -25,12 +25,6 @@ import {
 
 // ───────────── inputs ─────────────
 
-/** Trimmed text of min–max characters; `short` is the message for a missing or too short text. */
-const text = (min: number, max: number, label: string, short = `请填写${label}`) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() : v),
-    z.string({ error: short }).min(min, short).max(max, `${label}不能超过 ${max} 个字`),
-  );
 
 // "1. ", "2、", "(3)", "- " at a line's start: the officer's own numbering, dropped because the
 // notice numbers the list itself. "1.5 万元" keeps its number.
@@ -62,15 +56,15 @@ export const SupplyMaterialsInput = z
     if (!v.note && v.attachments.length === 0) ctx.addIssue({ code: "custom", path: ["attachments"], message: "请上传补充的材料或填写说明" });
   });
 
-export const RecordSupplementInput = z.object({ number: WorkOrderNumber, note: text(1, 2000, "补充了哪些材料") });
+export const RecordSupplementInput = z.object({ number: WorkOrderNumber, note: textBetween(1, 2000, "补充了哪些材料") });
 export const ApproveInput = z.object({ number: WorkOrderNumber, note: optionalText(1000, "审查意见") });
 export const RefuseInput = z.object({
   number: WorkOrderNumber,
-  reasons: text(10, 2000, "不予法律援助的理由", "请写明不予法律援助的理由（至少 10 个字）"),
+  reasons: textBetween(10, 2000, "不予法律援助的理由", "请写明不予法律援助的理由（至少 10 个字）"),
 });
 export const AdvanceAidInput = z.object({
   number: WorkOrderNumber,
-  reason: text(4, 300, "紧急情况说明", "请说明紧急情况（至少 4 个字）"),
+  reason: textBetween(4, 300, "紧急情况说明", "请说明紧急情况（至少 4 个字）"),
   preservation: checkbox,
 });
 export const WithdrawInput = z.object({ number: WorkOrderNumber, reason: optionalText(500, "撤回原因") });

@@ -3,16 +3,6 @@ import { isIsoDate, shanghaiDate } from "@/lib/calendar/working-days";
 
 // Form inputs shared by the lawyer's and the officer's steps on a running case (承办、结案、回访、评估).
 
-/** Trimmed text of min–max characters, with messages naming the field. */
-export const textBetween = (min: number, max: number, label: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() : v),
-    z
-      .string({ error: `请填写${label}` })
-      .min(1, { error: `请填写${label}`, abort: true })
-      .min(min, `${label}至少 ${min} 个字`)
-      .max(max, `${label}不能超过 ${max} 个字`),
-  );
 
 /** A YYYY-MM-DD Shanghai date that has already come (something that happened). */
 export const pastDate = (label: string) =>

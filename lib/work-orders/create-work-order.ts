@@ -133,6 +133,9 @@ export const intakeWorkOrder = defineUseCase({
   input: IntakeWorkOrderInput,
   async run({ db, actor, input }) {
     if (!actor.organizationId) throw new AppError("FORBIDDEN", "只有网点工作人员可以登记工单");
+    // A legal-aid application needs its case record (applicant identity, matter, economic basis):
+    // it has its own intake (lib/legal-aid/apply.ts, POST /api/v1/legal-aid/applications).
+    if (input.type === "LEGAL_AID") throw ruleViolation("法律援助申请请通过「代为登记法律援助申请」登记", "type");
     const { idempotencyKey, confirmDuplicate, ...request } = input;
     if (idempotencyKey) {
       const hash = createHash("sha256").update(JSON.stringify(request)).digest("hex");

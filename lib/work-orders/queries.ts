@@ -157,6 +157,8 @@ export const listMyWorkOrders = defineUseCase({
         organization: { select: { name: true } },
         ratings: { select: { round: true } },
         events: { where: { kind: "CLOSED" }, select: { id: true } },
+        // a legal-aid application goes on after its order closes (lawyer, closing): show the case's status
+        legalAid: { select: { status: true, satisfaction: true } },
       },
     });
   },

@@ -10,6 +10,7 @@ import { closeCase } from "@/lib/legal-aid/lawyer-case";
 import { archiveCase, gradeQuality, rateCase } from "@/lib/legal-aid/aftercare";
 import { downloadCaseAttachment, getLegalAidApplication, getLegalAidCase, listLegalAidQueue } from "@/lib/legal-aid/queries";
 import { escalateOverdueWorkOrders } from "@/lib/work-orders/escalate-overdue";
+import { acceptWorkOrder, closeWorkOrder, escalateWorkOrder } from "@/lib/work-orders/process";
 import { idNumberCheckChar } from "@/lib/identity/id-number";
 
 // The whole road of one application, through the same use cases the pages and the API call:
@@ -131,6 +132,16 @@ describe("legal aid: the whole road of one application", () => {
     const station = await makeActor({ role: "STAFF", organizationId: n.stationA.id });
     expect(await execute(getLegalAidCase, { number }, station, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await execute(getLegalAidCase, { number }, officer, meta)).toMatchObject({ ok: true });
+  });
+
+  it("the generic work-order steps cannot move an application past its case record", async () => {
+    const { number } = must(await execute(applyForLegalAid, application(), resident, meta));
+    const closed = await execute(closeWorkOrder, { number, resultSummary: "已处理完毕" }, officer, meta);
+    expect(closed).toMatchObject({ ok: false, code: "RULE_VIOLATION", message: "法律援助申请请在法律援助案件页面办理" });
+    expect(await execute(escalateWorkOrder, { number, reason: "上报市中心" }, officer, meta)).toMatchObject({ ok: false, code: "RULE_VIOLATION" });
+    // taking it on is harmless and allowed
+    expect(await execute(acceptWorkOrder, { number }, officer, meta)).toMatchObject({ ok: true });
+    expect((await db.workOrder.findFirstOrThrow({ where: { number } })).status).toBe("IN_PROGRESS");
   });
 
   it("a station takes in but cannot decide", async () => {

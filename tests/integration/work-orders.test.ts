@@ -43,8 +43,11 @@ describe("work orders", () => {
     const consult = must(await execute(intakeWorkOrder, call(), hotline, meta));
     expect(consult.organization.id).toBe(n.roomA.id);
     expect(consult.number).toMatch(/^369901-\d{8}-\d{7}$/);
-    const aid = must(await execute(intakeWorkOrder, call({ type: "LEGAL_AID", requester: { name: "李", phone: "13900000002" } }), hotline, meta));
-    expect(aid.organization.id).toBe(n.centre.id);
+    // legal aid has its own intake with the case record; the generic one refuses it
+    const aid = await execute(intakeWorkOrder, call({ type: "LEGAL_AID", requester: { name: "李", phone: "13900000002" } }), hotline, meta);
+    expect(aid).toMatchObject({ ok: false, code: "RULE_VIOLATION", fieldErrors: { type: ["法律援助申请请通过「代为登记法律援助申请」登记"] } });
+    const mediation = must(await execute(intakeWorkOrder, call({ type: "MEDIATION", requester: { name: "李", phone: "13900000002" } }), hotline, meta));
+    expect(mediation.organization.id).toBe(n.roomA.id);
     const complaint = must(await execute(intakeWorkOrder, call({ type: "COMPLAINT", requester: { name: "赵", phone: "13900000003" } }), hotline, meta));
     expect(complaint.organization.id).toBe(n.stationA.id);
     // a village without a room falls back to its township's station

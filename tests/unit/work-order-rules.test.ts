@@ -61,6 +61,17 @@ describe("deadlines on the working-day calendar", () => {
     expect(extendForPause(cal, due, at("2026-03-05T01:00:00Z"), at("2026-03-05T08:00:00Z"), "WORKING_DAYS")).toEqual(due);
     expect(extendForPause(cal, due, at("2026-03-05T01:00:00Z"), at("2026-03-05T08:00:00Z"), "HOURS").toISOString()).toBe("2026-03-10T22:59:59.999Z");
   });
+  it("natural-day limits count every day, holidays included: 7 days from 2026-09-30 end on 10-07", () => {
+    expect(computeDueAt(cal, at("2026-09-30T03:00:00Z"), { limitValue: 7, limitUnit: "CALENDAR_DAYS" }).toISOString()).toBe("2026-10-07T15:59:59.999Z");
+    // and the same 7 working days skip the National Day holiday
+    expect(computeDueAt(cal, at("2026-09-30T03:00:00Z"), { limitValue: 7, limitUnit: "WORKING_DAYS" }) > at("2026-10-10T00:00:00Z")).toBe(true);
+  });
+  it("a pause moves a natural-day deadline by the calendar days it covered", () => {
+    const due = at("2026-03-10T15:59:59.999Z");
+    const moved = extendForPause(cal, due, at("2026-03-05T01:00:00Z"), at("2026-03-08T01:00:00Z"), "CALENDAR_DAYS");
+    expect(moved.toISOString()).toBe("2026-03-13T15:59:59.999Z");
+    expect(extendForPause(cal, due, at("2026-03-05T01:00:00Z"), at("2026-03-05T09:00:00Z"), "CALENDAR_DAYS")).toEqual(due);
+  });
   it("flags due soon and overdue", () => {
     const now = at("2026-03-05T00:00:00Z");
     expect(dueState(at("2026-03-04T23:59:59Z"), now, 24)).toBe("overdue");

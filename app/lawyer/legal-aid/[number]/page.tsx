@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { AttachmentList } from "@/components/work-orders/attachment-list";
 import { DateTime } from "@/components/work-orders/format";
-import { Timeline } from "@/components/work-orders/timeline";
+import { TimelineSection } from "@/components/work-orders/timeline";
 import { CaseStatusBadge } from "@/components/legal-aid/case-status";
 import { LawyerCaseActions } from "./_components/lawyer-case-actions";
 
@@ -172,12 +172,7 @@ export default async function LawyerLegalAidCasePage({ params }: { params: Param
         ) : null}
       </Card>
 
-      <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-        <h2 id="timeline-heading" className="text-lg font-semibold">办理记录</h2>
-        <div className="mt-4">
-          <Timeline events={c.events} audience="staff" />
-        </div>
-      </section>
+      <TimelineSection events={c.events} audience="staff" />
     </div>
   );
 }

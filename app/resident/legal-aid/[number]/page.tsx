@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { HOTLINE } from "@/components/site/hotline";
 import { DateTime } from "@/components/work-orders/format";
 import { AttachmentList } from "@/components/work-orders/attachment-list";
-import { Timeline } from "@/components/work-orders/timeline";
+import { TimelineSection } from "@/components/work-orders/timeline";
 import { CaseStatusBadge } from "@/components/legal-aid/case-status";
 import { CaseDeadlines, CaseDetails, CaseDocuments, type LegalAidCase } from "@/components/legal-aid/case-details";
 import { ApplicantActions } from "./_components/applicant-actions";
@@ -112,12 +112,7 @@ export default async function ResidentLegalAidPage({ params }: { params: Params 
         </Card>
       ) : null}
 
-      <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-        <h2 id="timeline-heading" className="text-lg font-semibold">办理记录</h2>
-        <div className="mt-4">
-          <Timeline events={c.events} audience="requester" />
-        </div>
-      </section>
+      <TimelineSection events={c.events} audience="requester" />
     </div>
   );
 }

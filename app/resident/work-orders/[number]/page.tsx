@@ -13,7 +13,7 @@ import { DateTime } from "@/components/work-orders/format";
 import { DueBadge } from "@/components/work-orders/due-badge";
 import { StatusBadge } from "@/components/work-orders/status-badge";
 import { AttachmentList } from "@/components/work-orders/attachment-list";
-import { Timeline } from "@/components/work-orders/timeline";
+import { TimelineSection } from "@/components/work-orders/timeline";
 import { MessageForm } from "./_components/message-form";
 import { RatingForm } from "./_components/rating-form";
 
@@ -122,12 +122,7 @@ export default async function ResidentWorkOrderPage({ params }: { params: Params
         <AttachmentList number={o.number} attachments={o.attachments} />
       </Card>
 
-      <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-        <h2 id="timeline-heading" className="text-lg font-semibold">办理记录</h2>
-        <div className="mt-4">
-          <Timeline events={o.events} audience="requester" />
-        </div>
-      </section>
+      <TimelineSection events={o.events} audience="requester" />
     </div>
   );
 }

@@ -60,7 +60,8 @@ function IntakeForm({ regions, defaultChannel, onAgain, first }: Props & { onAga
           {(c) => (
             <Select {...c} defaultValue="">
               <option value="">请选择</option>
-              {Object.entries(TYPE_LABELS).map(([k, label]) => (
+              {/* legal aid has its own form (代为登记法律援助申请) */}
+              {Object.entries(TYPE_LABELS).filter(([k]) => k !== "LEGAL_AID").map(([k, label]) => (
                 <option key={k} value={k}>{label}</option>
               ))}
             </Select>

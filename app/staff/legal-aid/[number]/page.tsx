@@ -8,7 +8,7 @@ import { listLawyerCandidates } from "@/lib/legal-aid/assignment";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { AttachmentList } from "@/components/work-orders/attachment-list";
-import { Timeline } from "@/components/work-orders/timeline";
+import { TimelineSection } from "@/components/work-orders/timeline";
 import { CaseStatusBadge } from "@/components/legal-aid/case-status";
 import { CaseDeadlines, CaseDetails, CaseDocuments } from "@/components/legal-aid/case-details";
 import { Badge } from "@/components/ui/badge";
@@ -81,12 +81,7 @@ export default async function StaffLegalAidCasePage({ params }: { params: Params
       ) : null}
       <CaseDocuments c={c} />
 
-      <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-        <h2 id="timeline-heading" className="text-lg font-semibold">办理记录</h2>
-        <div className="mt-4">
-          <Timeline events={c.events} audience="staff" />
-        </div>
-      </section>
+      <TimelineSection events={c.events} audience="staff" />
     </div>
   );
 }

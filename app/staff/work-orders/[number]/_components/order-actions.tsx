@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { WorkOrderStatus } from "@/lib/generated/prisma/enums";
 import { SATISFACTION_LABELS } from "@/lib/work-orders/labels";
-import { Step, StepStarted, useStepForm, type Done } from "@/components/forms/step-form";
+import { Step, StepPanel, useStepForm, type Done } from "@/components/forms/step-form";
 import { errorsFor, Field, TextField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -40,18 +40,11 @@ const HANDOVER: WorkOrderStatus[] = ["NEW", "IN_PROGRESS", "PAUSED", "REOPENED"]
  * is announced here, above the forms, where it survives that re-render.
  */
 export function OrderActions(p: Props) {
-  const [notice, setNotice] = useState<string | null>(null);
   const [handedOver, setHandedOver] = useState<string | null>(null);
   const handedOverRef = useRef<HTMLDivElement>(null);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  const clearNotice = useCallback(() => setNotice(null), []);
   useEffect(() => {
     if (handedOver) handedOverRef.current?.focus();
   }, [handedOver]);
-  // A step that removes its own form (受理, 暂停, 办结…) takes the focus with it: put it on the outcome.
-  useEffect(() => {
-    if (notice && document.activeElement === document.body) noticeRef.current?.focus();
-  });
 
   if (handedOver) {
     return (
@@ -64,7 +57,11 @@ export function OrderActions(p: Props) {
       </div>
     );
   }
+  return <StepPanel>{(done) => <OrderSteps {...p} setNotice={done} setHandedOver={setHandedOver} />}</StepPanel>;
+}
 
+/** The steps the order's status allows, each its own small form. */
+function OrderSteps({ setNotice, setHandedOver, ...p }: Props & { setNotice: Done; setHandedOver: Done }) {
   const s = p.status;
   const forms: ReactNode[] = [];
   if (OPEN_FOR_WORK.includes(s)) {
@@ -87,21 +84,11 @@ export function OrderActions(p: Props) {
   if (s === "CLOSED") {
     forms.push(<Step key="callback" summary="回访记录" open><FollowUpForm kind="CALLBACK" number={p.number} askScore={!p.latestRated} onDone={setNotice} /></Step>);
   }
-
   return (
-    <StepStarted value={clearNotice}>
-      <div className="mt-4 space-y-4">
-        <div role="status" aria-live="polite">
-          {notice ? (
-            <p ref={noticeRef} tabIndex={-1} className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
-              {notice}
-            </p>
-          ) : null}
-        </div>
-        {s === "NEW" || s === "REOPENED" ? <AcceptForm number={p.number} onDone={setNotice} /> : null}
-        {forms.length ? <div className="space-y-3">{forms}</div> : <p className="text-slate-600">当前状态下没有可办理的操作。</p>}
-      </div>
-    </StepStarted>
+    <>
+      {s === "NEW" || s === "REOPENED" ? <AcceptForm number={p.number} onDone={setNotice} /> : null}
+      {forms.length ? <div className="space-y-3">{forms}</div> : <p className="text-slate-600">当前状态下没有可办理的操作。</p>}
+    </>
   );
 }
 
