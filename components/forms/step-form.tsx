@@ -56,12 +56,17 @@ export function Step({ summary, open, children }: { summary: string; open?: bool
 }
 
 
+/** Lets a form inside a StepPanel announce its outcome without being handed a callback (server-rendered lists). */
+const Announce = createContext<Done>(() => {});
+export const useAnnounce = () => useContext(Announce);
+
 /**
- * The steps of a case page under one announced outcome: `children(done)` renders the forms, and a
- * form calls `done(message)` on success. The message lives here, above the forms, so it survives
- * the re-render in which the step's own form disappears; focus moves to it if it had nowhere to go.
+ * The steps of a case page under one announced outcome: the forms call `done(message)` (given to a
+ * render function, or read with useAnnounce) on success. The message lives here, above the forms,
+ * so it survives the re-render in which the step's own form disappears; focus moves to it if it had
+ * nowhere to go.
  */
-export function StepPanel({ children, className }: { children: (done: Done) => ReactNode; className?: string }) {
+export function StepPanel({ children, className }: { children: ReactNode | ((done: Done) => ReactNode); className?: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const clearNotice = useCallback(() => setNotice(null), []);
@@ -70,16 +75,18 @@ export function StepPanel({ children, className }: { children: (done: Done) => R
   });
   return (
     <StepStarted value={clearNotice}>
-      <div className={className ?? "mt-4 space-y-4"}>
-        <div role="status" aria-live="polite">
-          {notice ? (
-            <p ref={noticeRef} tabIndex={-1} className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
-              {notice}
-            </p>
-          ) : null}
+      <Announce value={setNotice}>
+        <div className={className ?? "mt-4 space-y-4"}>
+          <div role="status" aria-live="polite">
+            {notice ? (
+              <p ref={noticeRef} tabIndex={-1} className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
+                {notice}
+              </p>
+            ) : null}
+          </div>
+          {typeof children === "function" ? children(setNotice) : children}
         </div>
-        {children(setNotice)}
-      </div>
+      </Announce>
     </StepStarted>
   );
 }

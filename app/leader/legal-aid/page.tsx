@@ -10,7 +10,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { DateTime } from "@/components/work-orders/format";
 import { DueBadge } from "@/components/work-orders/due-badge";
 import { Countdown } from "@/components/legal-aid/case-status";
-import { DecideObjectionForm, DecisionArea } from "./_components/decide-objection";
+import { StepPanel } from "@/components/forms/step-form";
+import { DecideObjectionForm } from "./_components/decide-objection";
 
 export const metadata: Metadata = { title: "法律援助异议审查" };
 
@@ -34,7 +35,8 @@ export default async function LeaderObjectionsPage() {
 
       <section aria-labelledby="open-heading">
         <h2 id="open-heading" className="text-xl font-bold">待审查的异议（{open.length}）</h2>
-        <DecisionArea>
+        {/* A decided objection leaves the open list in the render that carries its result: the panel announces it. */}
+        <StepPanel className="mt-3 space-y-3">
           {open.length === 0 ? (
             <EmptyState className="mt-3" headingAs="h3" title="没有待审查的异议" description="本辖区暂时没有需要审查的法律援助异议。" />
           ) : (
@@ -52,7 +54,7 @@ export default async function LeaderObjectionsPage() {
               ))}
             </ul>
           )}
-        </DecisionArea>
+        </StepPanel>
       </section>
 
       <section aria-labelledby="decided-heading">

@@ -1,39 +1,13 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ObjectionOutcome } from "@/lib/generated/prisma/enums";
 import { OBJECTION_OUTCOME_LABELS } from "@/lib/legal-aid/labels";
 import { errorsFor, ErrorList, Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { StepStarted, useStepForm } from "@/components/forms/step-form";
+import { useAnnounce, useStepForm } from "@/components/forms/step-form";
 import { Textarea } from "@/components/ui/textarea";
 import { decide } from "../actions";
-
-// A decided objection leaves the open list in the same render that carries the result, so the
-// outcome is announced by the area around the list, not by the form.
-const Announce = createContext<(message: string) => void>(() => {});
-
-export function DecisionArea({ children }: { children: ReactNode }) {
-  const [notice, setNotice] = useState<string | null>(null);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  const clear = useCallback(() => setNotice(null), []);
-  useEffect(() => {
-    if (notice && document.activeElement === document.body) noticeRef.current?.focus();
-  });
-  return (
-    <StepStarted value={clear}>
-      <Announce value={setNotice}>
-        <div role="status" aria-live="polite">
-          {notice ? (
-            <p ref={noticeRef} tabIndex={-1} className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">{notice}</p>
-          ) : null}
-        </div>
-        {children}
-      </Announce>
-    </StepStarted>
-  );
-}
 
 const OUTCOMES: ObjectionOutcome[] = ["UPHELD", "CORRECTED"];
 const DONE: Record<ObjectionOutcome, string> = {
@@ -43,7 +17,7 @@ const DONE: Record<ObjectionOutcome, string> = {
 
 /** 维持 or 责令改正, with the written opinion; `id` keeps the controls of each objection apart. */
 export function DecideObjectionForm({ number, id }: { number: string; id: string }) {
-  const announce = useContext(Announce);
+  const announce = useAnnounce();
   const { state, formProps } = useStepForm(decide, (r) => announce(`${number}：${DONE[r.outcome]}`));
   const outcomeErrors = errorsFor(state, "outcome");
   const invalid = !!outcomeErrors?.length;
