@@ -62,6 +62,13 @@ export const PERMISSIONS = {
   "legalAid.document": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER"],
   "legalAid.rules": ["ADMIN"],
 
+  // 点援制: the roster, the applicant's choice, offers and the pool, supervision
+  "lawyer.roster": [PUBLIC],
+  "legalAid.choose": ["RESIDENT"],
+  "legalAid.offer": ["LAWYER"],
+  "lawyer.suspend": ["LEGAL_AID_OFFICER"],
+  "legalAid.indicators": ["LEADER", "ADMIN"],
+
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 } as const satisfies Record<string, readonly Grantee[]>;

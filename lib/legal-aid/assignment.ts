@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { LawyerKind } from "@/lib/generated/prisma/enums";
+import type { AssignmentRoute, LawyerKind } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import { defineUseCase } from "@/lib/api/use-case";
 import { legalAidScope } from "@/lib/auth/scope";
-import { notFound, ruleViolation } from "@/lib/errors";
+import { AppError, notFound, ruleViolation } from "@/lib/errors";
 import { idParam } from "@/lib/validation";
 import { shanghaiDate } from "@/lib/calendar/working-days";
 import { WorkOrderNumber } from "@/lib/work-orders/schemas";
@@ -113,7 +113,10 @@ export function rankCandidates<L extends LawyerForRanking>(lawyers: L[], theCase
 async function loadLawyers(db: Tx, where: Prisma.LawyerProfileWhereInput) {
   const profiles = await db.lawyerProfile.findMany({
     where,
-    select: { userId: true, kind: true, firmId: true, expertise: true, concurrentCaseCap: true, acceptsLegalAid: true, firm: { select: { name: true, phone: true } } },
+    select: {
+      userId: true, kind: true, firmId: true, expertise: true, concurrentCaseCap: true, acceptsLegalAid: true, suspendedAt: true,
+      firm: { select: { name: true, phone: true } },
+    },
   });
   const ids = profiles.map((p) => p.userId);
   if (ids.length === 0) return [];
@@ -189,7 +192,7 @@ export const listLawyerCandidates = defineUseCase({
     });
     if (!c) throw notFound("法律援助案件");
     const { region, ranking } = await caseForRanking(db, { ...c, regionId: c.workOrder.regionId });
-    const lawyers = await loadLawyers(db, { acceptsLegalAid: true, user: { active: true, memberships: { some: { role: "LAWYER" } } } });
+    const lawyers = await loadLawyers(db, { acceptsLegalAid: true, suspendedAt: null, user: { active: true, memberships: { some: { role: "LAWYER" } } } });
     const ids = lawyers.map((l) => l.userId);
     const [loads, ratings] = await Promise.all([loadsOf(db, ids), lawyerRatings(db, ids)]);
     const ranked = rankCandidates(lawyers.map((l) => forRanking(l, loads.get(l.userId) ?? 0)), ranking).slice(0, MAX_CANDIDATES);
@@ -212,8 +215,7 @@ export const listLawyerCandidates = defineUseCase({
 export const AssignLawyerInput = z.object({ number: WorkOrderNumber, lawyerUserId: idParam("承办律师") });
 
 /**
- * 指派 (Art. 43: within 3 working days of the approval): the case goes to the lawyer, the centre's
- * work order closes (its part is done), and the applicant and the lawyer are told.
+ * 指派 (Art. 43: within 3 working days of the approval): the officer gives the case to a lawyer.
  */
 export const assignLawyer = defineUseCase({
   name: "legalAid.assignLawyer",
@@ -224,38 +226,55 @@ export const assignLawyer = defineUseCase({
   async run({ db, actor, input }) {
     const c = await lockCase(db, actor, input.number);
     requireCaseStatus(c, ["APPROVED"], "指派律师");
-    // One assignment at a time per lawyer, so two officers cannot both fill the last place.
-    await db.$queryRaw`SELECT 1 FROM "LawyerProfile" WHERE "userId" = ${input.lawyerUserId} FOR UPDATE`;
-    const [row] = await loadLawyers(db, { userId: input.lawyerUserId });
-    if (!row || !row.user.active || row.user.memberships.length === 0) {
-      throw ruleViolation("所选人员不是登记在册的律师，不能指派", "lawyerUserId");
-    }
-    const { ranking } = await caseForRanking(db, { ...c, regionId: c.workOrder.regionId });
-    const loads = await loadsOf(db, [row.userId]);
-    const [lawyer] = rankCandidates([forRanking(row, loads.get(row.userId) ?? 0)], ranking);
-    if (lawyer.conflict) throw ruleViolation(lawyer.conflict, "lawyerUserId");
-    if (!lawyer.acceptsLegalAid) throw ruleViolation("该律师目前不承接法律援助案件，不能指派", "lawyerUserId");
-    if (lawyer.full) throw ruleViolation(`该律师在办的法律援助案件已达上限（${lawyer.cap} 件），不能指派`, "lawyerUserId");
-
-    const now = new Date();
-    const assignedOnTime = c.assignDueAt ? now <= c.assignDueAt : null;
-    const assignedSameDay = shanghaiDate(c.workOrder.createdAt) === shanghaiDate(now);
-    await db.legalAidApplication.update({
-      where: { id: c.id },
-      data: { status: "ASSIGNED", lawyerUserId: lawyer.userId, assignedAt: now, assignedByUserId: actor.userId, assignedOnTime, assignedSameDay },
-    });
-    const who = `${lawyer.name}（${lawyer.firmName}）`;
-    await closeOrUpdateOrder(db, c, actor, `已指派${who}承办`, now);
-    await addCaseEvent(db, c, "LAWYER_ASSIGNED", actor, { reason: who });
-    await notifyApplicant(
-      db,
-      c,
-      `法律援助中心已为您指派承办律师：${lawyer.name}（${lawyer.firmName}，电话 ${lawyer.firmPhone}），律师会尽快与您联系。案件编号 ${c.workOrder.number}。`,
-    );
-    await notifyLawyer(db, c, lawyer.userId, `法律援助中心指派您承办法律援助案件 ${c.workOrder.number}（受援人 ${c.applicantName}，${matterCategoryLabel(c.matterCategory)}），请尽快与受援人联系。`);
-    return { number: c.workOrder.number, lawyerUserId: lawyer.userId, lawyerName: lawyer.name, firmName: lawyer.firmName, assignedOnTime, assignedSameDay };
+    return grantCase(db, actor, c, input.lawyerUserId, "OFFICER");
   },
 });
+
+/**
+ * The case goes to the lawyer — by the officer's assignment, a chosen lawyer's acceptance (点援) or
+ * a take from the pool (抢单). The caller holds the case lock (lockCase) and has checked it is
+ * APPROVED. The lawyer is checked here (on the roster, not suspended, accepts legal aid, no
+ * conflict, under the cap). The assignment row's unique (application, round) makes a second winner
+ * of the same round impossible in the database itself. The centre's work order closes (its part is
+ * done), other pending offers are withdrawn, and the applicant and the lawyer are told.
+ */
+export async function grantCase(db: Tx, actor: { userId: number | null; name: string }, c: LockedCase, lawyerUserId: number, via: AssignmentRoute, now = new Date()) {
+  // One grant at a time per lawyer, so two cases cannot both fill the lawyer's last place.
+  await db.$queryRaw`SELECT 1 FROM "LawyerProfile" WHERE "userId" = ${lawyerUserId} FOR UPDATE`;
+  const [row] = await loadLawyers(db, { userId: lawyerUserId });
+  if (!row || !row.user.active || row.user.memberships.length === 0) {
+    throw ruleViolation("所选人员不是登记在册的律师，不能指派", "lawyerUserId");
+  }
+  if (row.suspendedAt) throw ruleViolation("该律师已被暂停承办法律援助案件，不能指派", "lawyerUserId");
+  const { ranking } = await caseForRanking(db, { ...c, regionId: c.workOrder.regionId });
+  const loads = await loadsOf(db, [row.userId]);
+  const [lawyer] = rankCandidates([forRanking(row, loads.get(row.userId) ?? 0)], ranking);
+  if (lawyer.conflict) throw ruleViolation(lawyer.conflict, "lawyerUserId");
+  if (!lawyer.acceptsLegalAid) throw ruleViolation("该律师目前不承接法律援助案件，不能指派", "lawyerUserId");
+  if (lawyer.full) throw ruleViolation(`该律师在办的法律援助案件已达上限（${lawyer.cap} 件），不能承接`, "lawyerUserId");
+
+  const round = (await db.legalAidAssignment.count({ where: { applicationId: c.id } })) + 1;
+  try {
+    await db.legalAidAssignment.create({ data: { applicationId: c.id, round, lawyerUserId: lawyer.userId, via, assignedAt: now, assignedByUserId: actor.userId } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "已被其他律师接单");
+    throw error;
+  }
+  const assignedOnTime = c.assignDueAt ? now <= c.assignDueAt : null;
+  const assignedSameDay = shanghaiDate(c.workOrder.createdAt) === shanghaiDate(now);
+  await db.legalAidApplication.update({
+    where: { id: c.id },
+    data: { status: "ASSIGNED", lawyerUserId: lawyer.userId, assignedAt: now, assignedByUserId: actor.userId, assignedOnTime, assignedSameDay, assignedVia: via },
+  });
+  await db.legalAidOffer.updateMany({ where: { applicationId: c.id, status: "PENDING" }, data: { status: "WITHDRAWN", respondedAt: now } });
+  const who = `${lawyer.name}（${lawyer.firmName}）`;
+  const how = via === "CHOICE" ? "您选择的律师已接受委托" : via === "POOL" ? "律师已自主接单" : "法律援助中心已为您指派承办律师";
+  await closeOrUpdateOrder(db, c, actor, `${via === "OFFICER" ? "已指派" : via === "CHOICE" ? "点援：" : "抢单："}${who}承办`, now);
+  await addCaseEvent(db, c, "LAWYER_ASSIGNED", actor, { reason: `${who}${via === "OFFICER" ? "" : via === "CHOICE" ? "（受援人选择）" : "（自主接单）"}` });
+  await notifyApplicant(db, c, `${how}：${lawyer.name}（${lawyer.firmName}，电话 ${lawyer.firmPhone}），律师会尽快与您联系。案件编号 ${c.workOrder.number}。`);
+  await notifyLawyer(db, c, lawyer.userId, `您承办法律援助案件 ${c.workOrder.number}（受援人 ${c.applicantName}，${matterCategoryLabel(c.matterCategory)}），请尽快与受援人联系。`);
+  return { number: c.workOrder.number, lawyerUserId: lawyer.userId, lawyerName: lawyer.name, firmName: lawyer.firmName, assignedOnTime, assignedSameDay, via };
+}
 
 /**
  * The first assignment closes the centre's work order. A reassignment (after an approved change of

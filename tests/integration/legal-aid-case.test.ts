@@ -171,7 +171,7 @@ describe("legal-aid case: assignment, the lawyer's side and aftercare", () => {
     must(await execute(assignLawyer, { number, lawyerUserId: otherFirm.userId }, officer, meta));
     const third = await approvedCase({ name: "张桂芳", phone: "13812340003" });
     const full = await execute(assignLawyer, { number: third, lawyerUserId: otherFirm.userId }, officer, meta);
-    expect(full).toMatchObject({ ok: false, code: "RULE_VIOLATION", fieldErrors: { lawyerUserId: ["该律师在办的法律援助案件已达上限（1 件），不能指派"] } });
+    expect(full).toMatchObject({ ok: false, code: "RULE_VIOLATION", fieldErrors: { lawyerUserId: ["该律师在办的法律援助案件已达上限（1 件），不能承接"] } });
     const ranked = must(await execute(listLawyerCandidates, { number: third }, officer, meta)).candidates;
     expect(ranked.find((c) => c.userId === otherFirm.userId)).toMatchObject({ load: 1, cap: 1, full: true });
     expect(ranked.at(-1)!.userId).toBe(otherFirm.userId);

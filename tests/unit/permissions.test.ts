@@ -49,6 +49,11 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "legalAid.handle": ["LAWYER"],
   "legalAid.document": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER"],
   "legalAid.rules": ["ADMIN"],
+  "lawyer.roster": ["PUBLIC"],
+  "legalAid.choose": ["RESIDENT"],
+  "legalAid.offer": ["LAWYER"],
+  "lawyer.suspend": ["LEGAL_AID_OFFICER"],
+  "legalAid.indicators": ["LEADER", "ADMIN"],
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 };
