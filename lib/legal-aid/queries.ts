@@ -167,6 +167,8 @@ export const getLegalAidCase = defineUseCase({
         lawyer: { select: { id: true, name: true, phone: true, lawyerProfile: { select: { firm: { select: { name: true, phone: true } } } } } },
         objections: { orderBy: { id: "asc" } },
         requests: { orderBy: { id: "asc" } },
+        choices: { orderBy: { rank: "asc" }, select: { rank: true, lawyer: { select: { id: true, name: true, lawyerProfile: { select: { firm: { select: { name: true } } } } } } } },
+        offers: { orderBy: { id: "asc" }, select: { id: true, rank: true, status: true, offeredAt: true, expiresAt: true, respondedAt: true, declineReason: true, lawyer: { select: { name: true } } } },
         workOrder: {
           select: {
             id: true, number: true, status: true, dueAt: true, createdAt: true, channel: true, closedAt: true, closedOnTime: true,
@@ -238,6 +240,14 @@ export const getLegalAidCase = defineUseCase({
       followUp: c.satisfaction ? { satisfaction: c.satisfaction, via: c.satisfactionVia, comment: c.satisfactionComment, at: iso(c.followedUpAt) } : null,
       quality: c.qualityGrade ? { grade: c.qualityGrade, methods: c.qualityMethods, note: c.qualityNote, at: iso(c.qualityGradedAt) } : null,
       archivedAt: iso(c.archivedAt),
+      // 点援制: the applicant's ranked lawyers, the offers made from them, and the pool
+      choices: c.choices.map((x) => ({ rank: x.rank, lawyerUserId: x.lawyer.id, name: x.lawyer.name, firm: x.lawyer.lawyerProfile?.firm.name ?? null })),
+      offers: c.offers.map((o) => ({
+        id: o.id, rank: o.rank, status: o.status, lawyerName: o.lawyer.name, offeredAt: o.offeredAt.toISOString(), expiresAt: o.expiresAt.toISOString(),
+        respondedAt: iso(o.respondedAt), declineReason: isStaff ? o.declineReason : null,
+      })),
+      assignedVia: c.assignedVia,
+      poolOpenedAt: iso(c.poolOpenedAt),
       objections: c.objections.map((o) => ({
         id: o.id, filedAt: o.filedAt.toISOString(), reason: o.reason, dueAt: o.dueAt.toISOString(),
         decidedAt: iso(o.decidedAt), outcome: o.outcome, decisionNote: o.decisionNote,

@@ -12,6 +12,7 @@ import { TimelineSection } from "@/components/work-orders/timeline";
 import { CaseStatusBadge } from "@/components/legal-aid/case-status";
 import { CaseDeadlines, CaseDetails, CaseDocuments } from "@/components/legal-aid/case-details";
 import { Badge } from "@/components/ui/badge";
+import { ChoiceStatus } from "@/components/legal-aid/choice-status";
 import { CaseActions, type Candidate, type OpenRequest } from "./_components/case-actions";
 
 type Params = Promise<{ number: string }>;
@@ -73,6 +74,7 @@ export default async function StaffLegalAidCasePage({ params }: { params: Params
         <p className="text-slate-700">审查、指派和归档由法律援助审查人员办理。</p>
       )}
 
+      <ChoiceStatus c={c} audience="staff" />
       <CaseDetails c={c} audience="staff" />
       {c.attachments.length ? (
         <Card title="材料" as="section">
