@@ -46,6 +46,7 @@ export default async function StaffWorkbenchPage() {
           </p>
           <div className="mt-4 flex flex-wrap gap-3">
             <LinkButton href="/staff/legal-aid" size="lg">法律援助审查</LinkButton>
+            <LinkButton href="/staff/lawyers" size="lg" variant="secondary">律师质量监督</LinkButton>
           </div>
         </section>
       ) : null}

@@ -5,6 +5,7 @@ import { logger } from "@/lib/logger";
 import { deliverPendingNotifications } from "@/lib/notify/deliver";
 import { escalateOverdueWorkOrders } from "@/lib/work-orders/escalate-overdue";
 import { withdrawExpiredApplications } from "@/lib/legal-aid/expire-materials";
+import { expireOffers } from "@/lib/legal-aid/offers";
 
 // Background jobs on pg-boss (docs/decisions/004): the queue lives in the application's own
 // PostgreSQL (schema "pgboss"), so there is no other service to run. pg-boss turns each cron tick
@@ -35,6 +36,12 @@ export const JOBS = {
     cron: "*/30 * * * *",
     expireInSeconds: 240,
     run: (db: Db) => withdrawExpiredApplications(db, new Date()),
+  },
+  /** 点援制: offers past their deadline lapse and go to the next choice; untaken pools go back to the officer */
+  "legalAid.expireOffers": {
+    cron: "* * * * *",
+    expireInSeconds: 50,
+    run: (db: Db) => expireOffers(db, new Date()),
   },
 } satisfies Record<string, JobDefinition>;
 

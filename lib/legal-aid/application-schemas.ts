@@ -21,6 +21,23 @@ const yes = (message: string) => z.preprocess((v) => v === true || v === "on" ||
 export const MATTER_CATEGORIES = [...keys(CRIMINAL_SITUATIONS), ...keys(MATTERS)] as [string, ...string[]];
 export const isCriminalCategory = (key: string) => CRIMINAL_SITUATIONS.some((s) => s.key === key);
 
+/**
+ * 点援制: the lawyers the applicant ranks, best first (user ids from the roster). A form sends one
+ * select per rank, left empty where the applicant chose fewer; the count is checked against the
+ * configured maximum when saved (lib/legal-aid/choice.ts).
+ */
+export const LawyerChoices = z.preprocess(
+  (v) => {
+    if (v === undefined || v === null || v === "") return undefined;
+    return (Array.isArray(v) ? v : [v]).filter((x) => x !== "" && x !== null && x !== undefined);
+  },
+  z
+    .array(z.coerce.number({ error: "所选律师无效" }).int("所选律师无效").positive("所选律师无效"), { error: "所选律师无效" })
+    .max(5, "最多选择 5 名律师")
+    .refine((ids) => new Set(ids).size === ids.length, "同一名律师只能选择一次")
+    .optional(),
+);
+
 export const LegalAidApplicationInput = z
   .object({
     applicant: z.object({
@@ -81,6 +98,8 @@ export const LegalAidApplicationInput = z
         sensitiveInfo: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
       }),
     ),
+    /** 点援制: up to 3 lawyers from the roster, best first (optional; may also be chosen later) */
+    lawyerChoices: LawyerChoices.meta({ description: "受援人选择的律师（律师名录中的 userId，按意愿排序，最多 3 名）" }),
     /** 证明材料 from the web forms (multipart); JSON clients send none */
     attachments: Attachments.meta({ description: "证明材料，只由网页表单以 multipart 上传；JSON 请求不传此字段" }),
     idempotencyKey: z.string().trim().min(8, "Idempotency-Key 至少 8 个字符").max(100, "Idempotency-Key 最多 100 个字符").optional(),

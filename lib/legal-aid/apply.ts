@@ -11,6 +11,9 @@ import { checkAttachments, storeAttachments } from "@/lib/work-orders/attachment
 import { CRIMINAL_SITUATIONS, MATTERS } from "@/lib/legal-aid/eligibility";
 import { isCriminalCategory, LegalAidApplicationInput } from "@/lib/legal-aid/application-schemas";
 import { z } from "zod";
+import { addEvent } from "@/lib/work-orders/process";
+import { loadLegalAidLimits } from "@/lib/legal-aid/case";
+import { saveChoices } from "@/lib/legal-aid/choice";
 import { WorkOrderChannel as Channels } from "@/lib/generated/prisma/enums";
 
 export type SubmittedApplication = { number: string; status: "SUBMITTED"; dueAt: string };
@@ -60,7 +63,8 @@ async function submitApplication(
   });
   const now = new Date();
   const economicDetail = request.economic as unknown as Prisma.InputJsonValue;
-  await db.legalAidApplication.create({
+  const application = await db.legalAidApplication.create({
+    select: { id: true },
     data: {
       workOrderId: order.id,
       applicantUserId: door.applicantUserId,
@@ -91,6 +95,11 @@ async function submitApplication(
     },
   });
   if (files.length) await storeAttachments(db, order.id, actor.userId, files, "REQUEST");
+  if (request.lawyerChoices?.length) {
+    const { maxChoices } = await loadLegalAidLimits(db);
+    const list = await saveChoices(db, application.id, request.lawyerChoices, maxChoices);
+    await addEvent(db, { id: order.id }, "LAWYERS_CHOSEN", actor, { body: list });
+  }
   const result: SubmittedApplication = { number: order.number, status: "SUBMITTED", dueAt: order.dueAt };
   if (idempotencyKey) await completeIdempotencyKey(db, actor, idempotencyKey, result);
   return result;

@@ -15,6 +15,7 @@ import {
   addCaseEvent, closeCaseOrder, lockCase, notifyApplicant, notifyLawyer, requireCaseStatus, type LockedCase,
 } from "@/lib/legal-aid/case";
 import { lawyerRatings } from "@/lib/legal-aid/aftercare";
+import { enqueueNotification } from "@/lib/notify/enqueue";
 
 // 指派律师: the deciding centre picks the lawyer for an approved case. Candidates are ranked by a
 // pure function (unit-tested); the same function's verdict guards the assignment itself, so the
@@ -231,6 +232,31 @@ export const assignLawyer = defineUseCase({
 });
 
 /**
+ * One lawyer against one case: the ranking's view of them and why they may not take it (not on the
+ * roster, suspended, not taking legal aid, conflicted, at their cap), or null when they may. Offers,
+ * the pool and the officer's assignment all ask this, so they can never disagree.
+ */
+export async function judgeLawyer(db: Tx, c: Pick<LockedCase, "id" | "applicantName" | "opposingParty" | "matterCategory" | "workOrder">, lawyerUserId: number) {
+  const [row] = await loadLawyers(db, { userId: lawyerUserId });
+  if (!row || !row.user.active || row.user.memberships.length === 0) {
+    return { lawyer: null, refusal: "所选人员不是登记在册的律师，不能指派" };
+  }
+  const { ranking } = await caseForRanking(db, { ...c, regionId: c.workOrder.regionId });
+  const loads = await loadsOf(db, [row.userId]);
+  const [lawyer] = rankCandidates([forRanking(row, loads.get(row.userId) ?? 0)], ranking);
+  const refusal = row.suspendedAt
+    ? "该律师已被暂停承办法律援助案件，不能指派"
+    : lawyer.conflict
+      ? lawyer.conflict
+      : !lawyer.acceptsLegalAid
+        ? "该律师目前不承接法律援助案件，不能指派"
+        : lawyer.full
+          ? `该律师在办的法律援助案件已达上限（${lawyer.cap} 件），不能承接`
+          : null;
+  return { lawyer, refusal };
+}
+
+/**
  * The case goes to the lawyer — by the officer's assignment, a chosen lawyer's acceptance (点援) or
  * a take from the pool (抢单). The caller holds the case lock (lockCase) and has checked it is
  * APPROVED. The lawyer is checked here (on the roster, not suspended, accepts legal aid, no
@@ -241,17 +267,8 @@ export const assignLawyer = defineUseCase({
 export async function grantCase(db: Tx, actor: { userId: number | null; name: string }, c: LockedCase, lawyerUserId: number, via: AssignmentRoute, now = new Date()) {
   // One grant at a time per lawyer, so two cases cannot both fill the lawyer's last place.
   await db.$queryRaw`SELECT 1 FROM "LawyerProfile" WHERE "userId" = ${lawyerUserId} FOR UPDATE`;
-  const [row] = await loadLawyers(db, { userId: lawyerUserId });
-  if (!row || !row.user.active || row.user.memberships.length === 0) {
-    throw ruleViolation("所选人员不是登记在册的律师，不能指派", "lawyerUserId");
-  }
-  if (row.suspendedAt) throw ruleViolation("该律师已被暂停承办法律援助案件，不能指派", "lawyerUserId");
-  const { ranking } = await caseForRanking(db, { ...c, regionId: c.workOrder.regionId });
-  const loads = await loadsOf(db, [row.userId]);
-  const [lawyer] = rankCandidates([forRanking(row, loads.get(row.userId) ?? 0)], ranking);
-  if (lawyer.conflict) throw ruleViolation(lawyer.conflict, "lawyerUserId");
-  if (!lawyer.acceptsLegalAid) throw ruleViolation("该律师目前不承接法律援助案件，不能指派", "lawyerUserId");
-  if (lawyer.full) throw ruleViolation(`该律师在办的法律援助案件已达上限（${lawyer.cap} 件），不能承接`, "lawyerUserId");
+  const { lawyer, refusal } = await judgeLawyer(db, c, lawyerUserId);
+  if (refusal || !lawyer) throw ruleViolation(refusal ?? "所选人员不是登记在册的律师，不能指派", "lawyerUserId");
 
   const round = (await db.legalAidAssignment.count({ where: { applicationId: c.id } })) + 1;
   try {
@@ -264,9 +281,22 @@ export async function grantCase(db: Tx, actor: { userId: number | null; name: st
   const assignedSameDay = shanghaiDate(c.workOrder.createdAt) === shanghaiDate(now);
   await db.legalAidApplication.update({
     where: { id: c.id },
-    data: { status: "ASSIGNED", lawyerUserId: lawyer.userId, assignedAt: now, assignedByUserId: actor.userId, assignedOnTime, assignedSameDay, assignedVia: via },
+    data: {
+      status: "ASSIGNED", lawyerUserId: lawyer.userId, assignedAt: now, assignedByUserId: actor.userId, assignedOnTime, assignedSameDay, assignedVia: via,
+      // the pool stops listing it, and a later change of lawyer starts without a pool
+      poolClosedAt: c.poolOpenedAt && !c.poolClosedAt ? now : undefined,
+    },
   });
-  await db.legalAidOffer.updateMany({ where: { applicationId: c.id, status: "PENDING" }, data: { status: "WITHDRAWN", respondedAt: now } });
+  const withdrawn = await db.legalAidOffer.findMany({ where: { applicationId: c.id, status: "PENDING" }, select: { id: true, lawyerUserId: true } });
+  if (withdrawn.length) {
+    await db.legalAidOffer.updateMany({ where: { id: { in: withdrawn.map((o) => o.id) } }, data: { status: "WITHDRAWN", respondedAt: now } });
+    for (const o of withdrawn) {
+      await enqueueNotification(db, {
+        channel: "IN_APP", recipientUserId: o.lawyerUserId, link: "/lawyer#offers", workOrderId: c.workOrder.id,
+        body: `法律援助案件 ${c.workOrder.number} 已由其他律师承办，给您的派单已撤回。`,
+      });
+    }
+  }
   const who = `${lawyer.name}（${lawyer.firmName}）`;
   const how = via === "CHOICE" ? "您选择的律师已接受委托" : via === "POOL" ? "律师已自主接单" : "法律援助中心已为您指派承办律师";
   await closeOrUpdateOrder(db, c, actor, `${via === "OFFICER" ? "已指派" : via === "CHOICE" ? "点援：" : "抢单："}${who}承办`, now);
@@ -283,4 +313,40 @@ export async function grantCase(db: Tx, actor: { userId: number | null; name: st
 async function closeOrUpdateOrder(db: Tx, c: LockedCase, actor: { userId: number | null }, result: string, now: Date) {
   if (c.workOrder.status !== "CLOSED") return closeCaseOrder(db, c, actor, result, now);
   await db.workOrder.update({ where: { id: c.workOrder.id }, data: { resultSummary: result.slice(0, 2000) } });
+}
+
+type PoolCase = { id: number; applicantName: string; opposingParty: string; matterCategory: string; regionId: number };
+
+/**
+ * 抢单池: whether the lawyer may take each case — the pool asks more than an offer does: the
+ * lawyer's expertise must fit the matter and they must serve its area, besides the roster, cap and
+ * conflict rules every grant checks. Returns the reason per case id, or null where they may.
+ */
+export async function poolRefusals(db: Tx, lawyerUserId: number, cases: PoolCase[]): Promise<Map<number, string | null>> {
+  const [row] = await loadLawyers(db, { userId: lawyerUserId });
+  const result = new Map<number, string | null>();
+  if (!row || !row.user.active || row.user.memberships.length === 0 || row.suspendedAt || !row.acceptsLegalAid) {
+    const reason = row?.suspendedAt ? "您已被暂停承办法律援助案件" : "您目前不承接法律援助案件";
+    for (const c of cases) result.set(c.id, reason);
+    return result;
+  }
+  const load = (await loadsOf(db, [row.userId])).get(row.userId) ?? 0;
+  const me = forRanking(row, load);
+  for (const c of cases) {
+    const { ranking } = await caseForRanking(db, c);
+    const [judged] = rankCandidates([me], ranking);
+    result.set(
+      c.id,
+      judged.full
+        ? `您在办的法律援助案件已达上限（${judged.cap} 件）`
+        : judged.conflict
+          ? judged.conflict.replace("该律师", "您")
+          : !judged.expertiseMatch && expertiseFor(c.matterCategory).length > 0
+            ? "本案事项不在您的擅长领域内"
+            : !judged.servesArea
+              ? "本案不在您的服务地区内"
+              : null,
+    );
+  }
+  return result;
 }

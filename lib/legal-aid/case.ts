@@ -17,8 +17,8 @@ import { LEGAL_AID_STATUS_LABELS } from "@/lib/legal-aid/labels";
 const caseSelect = {
   id: true, status: true, applicantUserId: true, applicantName: true, applicantPhone: true, opposingParty: true,
   matterCategory: true, urgentDeadline: true, greenChannel: true, lawyerUserId: true, assignDueAt: true,
-  materialsRequestedAt: true, materialsDueAt: true, decidedAt: true, closedAt: true, terminatedAt: true,
-  satisfaction: true, qualityGrade: true, advanceAidAt: true,
+  materialsRequestedAt: true, materialsDueAt: true, closedAt: true, terminatedAt: true,
+  satisfaction: true, qualityGrade: true, advanceAidAt: true, decidedAt: true, poolOpenedAt: true, poolClosedAt: true,
   workOrder: {
     select: {
       id: true, number: true, status: true, dueAt: true, pausedAt: true, createdAt: true, type: true, handlerUserId: true,
@@ -41,6 +41,18 @@ export async function lockCase(db: Tx, actor: Actor, number: string): Promise<Lo
   if (!found) throw notFound("法律援助案件");
   await db.$queryRaw`SELECT 1 FROM "WorkOrder" WHERE "id" = ${found.workOrderId} FOR UPDATE`;
   return db.legalAidApplication.findUniqueOrThrow({ where: { id: found.id }, select: caseSelect });
+}
+
+/**
+ * The case by its id, locked like lockCase, with no actor scope: for the system's own steps (the
+ * offer chain after a decline or an expiry, a suspension's withdrawn offers) whose authority was
+ * checked by the caller. Null when the case does not exist.
+ */
+export async function lockCaseById(db: Tx, applicationId: number): Promise<LockedCase | null> {
+  const found = await db.legalAidApplication.findUnique({ where: { id: applicationId }, select: { workOrderId: true } });
+  if (!found) return null;
+  await db.$queryRaw`SELECT 1 FROM "WorkOrder" WHERE "id" = ${found.workOrderId} FOR UPDATE`;
+  return db.legalAidApplication.findUniqueOrThrow({ where: { id: applicationId }, select: caseSelect });
 }
 
 export function requireCaseStatus(c: LockedCase, allowed: LegalAidStatus[], doing: string) {
@@ -67,12 +79,15 @@ export type LegalAidLimits = {
   materialsDays: number;
   objectionDays: number;
   closingMaterialsDays: number;
+  /** 点援制: hours a chosen lawyer has to accept an offer, and how many lawyers an applicant may rank */
+  offerHours: number;
+  maxChoices: number;
 };
 
 /** The configured limits (one row, seeded by the migration with the defaults). */
 export async function loadLegalAidLimits(db: Tx): Promise<LegalAidLimits> {
   const rule = await db.legalAidRule.findUnique({ where: { id: 1 } });
-  return rule ?? { dayBasis: "WORKING_DAYS", assignDays: 3, materialsDays: 15, objectionDays: 5, closingMaterialsDays: 15 };
+  return rule ?? { dayBasis: "WORKING_DAYS", assignDays: 3, materialsDays: 15, objectionDays: 5, closingMaterialsDays: 15, offerHours: 24, maxChoices: 3 };
 }
 
 /** The end of the `days`-th working (or natural, per the rule) day after `from`. */

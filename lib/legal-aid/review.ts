@@ -16,6 +16,7 @@ import {
   addCaseEvent, closeCaseOrder, dueAfter, loadLegalAidLimits, lockCase, notifyApplicant, notifyOfficers, requireApplicant,
   requireCaseStatus, type LockedCase,
 } from "@/lib/legal-aid/case";
+import { offerNext } from "@/lib/legal-aid/offers";
 
 // 审查 (法律援助法 Art. 43–44): the deciding centre's officer asks once for missing materials, the
 // applicant supplies them (or the officer records them handed in on paper), and the officer
@@ -232,8 +233,10 @@ export const approveApplication = defineUseCase({
       data: { status: "APPROVED", decidedAt: now, decidedByUserId: actor.userId, decisionReason: input.note ?? null, decidedOnTime, assignDueAt },
     });
     await addCaseEvent(db, c, "APPROVED", actor, { reason: input.note ?? null });
-    await notifyApplicant(db, c, `您的法律援助申请 ${c.workOrder.number} 已决定给予法律援助，我们将在 ${assignWithin}内为您指派律师。`);
-    return { number: c.workOrder.number, decidedOnTime, assignDueAt: assignDueAt.toISOString() };
+    const decided = `您的法律援助申请 ${c.workOrder.number} 已决定给予法律援助。`;
+    const next = await offerNext(db, { ...c, status: "APPROVED", assignDueAt }, now, decided);
+    if (!next) await notifyApplicant(db, c, `${decided}我们将在 ${assignWithin}内为您指派律师。`);
+    return { number: c.workOrder.number, decidedOnTime, assignDueAt: assignDueAt.toISOString(), next };
   },
 });
 
@@ -305,12 +308,10 @@ export const startAdvanceAid = defineUseCase({
       },
     });
     await addCaseEvent(db, c, "ADVANCE_AID", actor, { reason });
-    await notifyApplicant(
-      db,
-      c,
-      `您的法律援助申请 ${c.workOrder.number} 情况紧急，已决定先行提供法律援助，我们将立即为您指派律师。尚缺的材料请随后补交。`,
-    );
-    return { number: c.workOrder.number, decidedOnTime, assignDueAt: assignDueAt.toISOString() };
+    const decided = `您的法律援助申请 ${c.workOrder.number} 情况紧急，已决定先行提供法律援助，尚缺的材料请随后补交。`;
+    const next = await offerNext(db, { ...c, status: "APPROVED", assignDueAt }, now, decided);
+    if (!next) await notifyApplicant(db, c, `${decided}我们将立即为您指派律师。`);
+    return { number: c.workOrder.number, decidedOnTime, assignDueAt: assignDueAt.toISOString(), next };
   },
 });
 

@@ -3,9 +3,13 @@ import { defineUseCase } from "@/lib/api/use-case";
 
 // 法律援助时限设置: the limits after the application (assignment, materials, objection, closing
 // materials) are one admin-editable row; the 7-day decision itself is the LEGAL_AID work-order rule
-// (the work order's deadline), edited on /admin/work-order-rules, and only shown here.
+// (the work order's deadline), edited on /admin/work-order-rules, and only shown here. The same row
+// holds the 点援制 settings (decision 007): how long a chosen lawyer has to answer an offer, and how
+// many lawyers an applicant may rank.
 
-const DEFAULTS = { dayBasis: "WORKING_DAYS", assignDays: 3, materialsDays: 15, objectionDays: 5, closingMaterialsDays: 15 } as const;
+const DEFAULTS = {
+  dayBasis: "WORKING_DAYS", assignDays: 3, materialsDays: 15, objectionDays: 5, closingMaterialsDays: 15, offerHours: 24, maxChoices: 3,
+} as const;
 
 export const getLegalAidRules = defineUseCase({
   name: "legalAid.rules.get",
@@ -25,15 +29,17 @@ export const getLegalAidRules = defineUseCase({
   },
 });
 
-const days = (label: string, max: number) =>
+/** A whole number from a form field, 1..max, with messages naming the field and its unit. */
+const count = (label: string, max: number, unit: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v)) : v),
     z
       .number({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}必须是数字`) })
       .int(`${label}必须是整数`)
-      .min(1, `${label}至少为 1 天`)
-      .max(max, `${label}不能超过 ${max} 天`),
+      .min(1, `${label}至少为 1 ${unit}`)
+      .max(max, `${label}不能超过 ${max} ${unit}`),
   );
+const days = (label: string, max: number) => count(label, max, "天");
 
 export const UpdateLegalAidRulesInput = z.object({
   dayBasis: z.enum(["WORKING_DAYS", "CALENDAR_DAYS"], { error: "请选择按工作日还是自然日计算" }),
@@ -41,6 +47,8 @@ export const UpdateLegalAidRulesInput = z.object({
   materialsDays: days("补充材料的期限", 90),
   objectionDays: days("异议审查的期限", 30),
   closingMaterialsDays: days("提交结案材料的期限", 90),
+  offerHours: count("律师接单期限", 168, "小时"),
+  maxChoices: count("受援人可选律师人数", 5, "人"),
 });
 
 export const updateLegalAidRules = defineUseCase({

@@ -65,6 +65,12 @@ export const EVENT_LABELS: Record<WorkOrderEventKind, string> = {
   CASE_CLOSED: "结案",
   QUALITY_GRADED: "质量评估",
   ARCHIVED: "归档",
+  LAWYERS_CHOSEN: "选择律师（点援）",
+  OFFERED: "向律师派单",
+  OFFER_DECLINED: "律师谢绝接单",
+  OFFER_EXPIRED: "律师未在期限内接单",
+  POOL_OPENED: "进入抢单池",
+  POOL_CLOSED: "无律师接单，转由中心指派",
 };
 
 export const SATISFACTION_LABELS: Record<Satisfaction, string> = {

@@ -6,7 +6,9 @@ import { getLegalAidRules, updateLegalAidRules } from "@/lib/legal-aid/rules";
 import { loadLegalAidLimits } from "@/lib/legal-aid/case";
 
 const meta = { ip: null, userAgent: null };
-const DEFAULTS = { dayBasis: "WORKING_DAYS", assignDays: 3, materialsDays: 15, objectionDays: 5, closingMaterialsDays: 15 } as const;
+const DEFAULTS = {
+  dayBasis: "WORKING_DAYS", assignDays: 3, materialsDays: 15, objectionDays: 5, closingMaterialsDays: 15, offerHours: 24, maxChoices: 3,
+} as const;
 
 // LegalAidRule is reference data that resetDatabase keeps: put the defaults back for the next file.
 const restoreDefaults = () => db.legalAidRule.upsert({ where: { id: 1 }, create: { id: 1, ...DEFAULTS }, update: DEFAULTS });
@@ -28,12 +30,14 @@ describe("legal-aid time limits (admin)", () => {
     });
     const r = await execute(
       updateLegalAidRules,
-      { dayBasis: "CALENDAR_DAYS", assignDays: "2", materialsDays: " 30 ", objectionDays: "5", closingMaterialsDays: "20" },
+      { dayBasis: "CALENDAR_DAYS", assignDays: "2", materialsDays: " 30 ", objectionDays: "5", closingMaterialsDays: "20", offerHours: "48", maxChoices: " 5 " },
       admin,
       meta,
     );
-    expect(r).toMatchObject({ ok: true, data: { dayBasis: "CALENDAR_DAYS", assignDays: 2, materialsDays: 30, objectionDays: 5, closingMaterialsDays: 20 } });
-    expect(await loadLegalAidLimits(db)).toMatchObject({ dayBasis: "CALENDAR_DAYS", assignDays: 2, materialsDays: 30, objectionDays: 5, closingMaterialsDays: 20 });
+    const saved = { dayBasis: "CALENDAR_DAYS", assignDays: 2, materialsDays: 30, objectionDays: 5, closingMaterialsDays: 20, offerHours: 48, maxChoices: 5 };
+    expect(r).toMatchObject({ ok: true, data: saved });
+    expect(await loadLegalAidLimits(db)).toMatchObject(saved);
+    expect(await execute(getLegalAidRules, {}, admin, meta)).toMatchObject({ ok: true, data: { rule: saved } });
     expect(await db.legalAidRule.count()).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "legalAid.rules.update", result: "SUCCESS", targetType: "LegalAidRule" } })).toBe(1);
   });
@@ -55,6 +59,14 @@ describe("legal-aid time limits (admin)", () => {
       ok: false,
       fieldErrors: { assignDays: ["指派律师的期限不能超过 30 天"], objectionDays: ["异议审查的期限必须是数字"], closingMaterialsDays: ["提交结案材料的期限不能超过 90 天"] },
     });
+    // the 点援制 settings: hours 1–168, lawyers 1–5
+    const choice = await execute(updateLegalAidRules, { ...DEFAULTS, offerHours: "169", maxChoices: "0" }, admin, meta);
+    expect(choice).toMatchObject({ ok: false, fieldErrors: { offerHours: ["律师接单期限不能超过 168 小时"], maxChoices: ["受援人可选律师人数至少为 1 人"] } });
+    const more2 = await execute(updateLegalAidRules, { ...DEFAULTS, offerHours: "", maxChoices: "6" }, admin, meta);
+    expect(more2).toMatchObject({ ok: false, fieldErrors: { offerHours: ["请填写律师接单期限"], maxChoices: ["受援人可选律师人数不能超过 5 人"] } });
+    const more3 = await execute(updateLegalAidRules, { ...DEFAULTS, offerHours: "0", maxChoices: "2.5" }, admin, meta);
+    expect(more3).toMatchObject({ ok: false, fieldErrors: { offerHours: ["律师接单期限至少为 1 小时"], maxChoices: ["受援人可选律师人数必须是整数"] } });
+    if (!more3.ok) expect(Object.keys(more3.fieldErrors ?? {}).sort()).toEqual(["maxChoices", "offerHours"]);
     expect(await loadLegalAidLimits(db)).toMatchObject(DEFAULTS);
   });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { loadPage } from "@/lib/api/page";
 import type { UseCaseResult } from "@/lib/api/use-case";
 import { listObjections } from "@/lib/legal-aid/objection";
@@ -32,6 +33,12 @@ export default async function LeaderObjectionsPage() {
         title="法律援助异议审查"
         description="申请人对法律援助机构不予法律援助的决定有异议的，司法行政部门应当自收到异议之日起五日内审查，作出维持或者责令改正的决定（法律援助法第四十九条）。"
       />
+      <p>
+        {/* The 点援制 figures have their own page: this one is the objections worklist. */}
+        <Link href="/leader/legal-aid/choice" className="inline-flex min-h-11 items-center font-medium">
+          点援制指标：点援率、决定到律师接单的用时、律师接单情况 →
+        </Link>
+      </p>
 
       <section aria-labelledby="open-heading">
         <h2 id="open-heading" className="text-xl font-bold">待审查的异议（{open.length}）</h2>

@@ -16,6 +16,9 @@ import { downloadAttachment } from "@/lib/work-orders/attachments";
 import { takeInLegalAidApplication } from "@/lib/legal-aid/apply";
 import { downloadCaseAttachment, getLegalAidApplication } from "@/lib/legal-aid/queries";
 import { SubmittedApplication } from "@/lib/legal-aid/application-schemas";
+import { getRosterLawyer, listRoster, RosterLawyerDetail, RosterPage } from "@/lib/lawyers/roster";
+import { setLawyerChoices } from "@/lib/legal-aid/choice";
+import { acceptFromPool, acceptOffer, declineOffer, listPool } from "@/lib/legal-aid/offers";
 
 // Every REST endpoint of /api/v1, in one list: the route files export handlers built from these,
 // and /api/v1/openapi.json is generated from the same list, so the document cannot drift.
@@ -41,6 +44,18 @@ export const organization = defineEndpoint({
   method: "GET", path: "/api/v1/organizations/{id}", tag: "network",
   summary: "网点详情（仅限调用者管辖范围内）",
   useCase: getOrganization, response: OrganizationDetail, inputFrom: "none",
+});
+
+export const lawyers = defineEndpoint({
+  method: "GET", path: "/api/v1/lawyers", tag: "lawyers",
+  summary: "法律援助律师名录（点援制：申请人可从中选择律师），支持按擅长领域、服务地区、姓名或律所筛选，按评价、在办案件数或执业年限排序，游标分页。不含律师个人电话、执业证号",
+  useCase: listRoster, response: RosterPage, inputFrom: "query",
+});
+
+export const lawyer = defineEndpoint({
+  method: "GET", path: "/api/v1/lawyers/{id}", tag: "lawyers",
+  summary: "名录中一名律师的公开信息（已暂停或不在名录中的返回 404）",
+  useCase: getRosterLawyer, response: RosterLawyerDetail, inputFrom: "none",
 });
 
 export const me = defineEndpoint({
@@ -86,6 +101,36 @@ export const legalAidAttachment = defineEndpoint({
   useCase: downloadCaseAttachment, response: z.unknown().describe("文件内容（image/jpeg、image/png、image/webp 或 application/pdf）"), inputFrom: "none",
 });
 
+export const legalAidChoices = defineEndpoint({
+  method: "POST", path: "/api/v1/legal-aid/applications/{number}/choices", tag: "legal-aid",
+  summary: "点援制：申请人按意愿排序选择律师（最多 3 名，决定给予法律援助后至指派期限前也可重新选择；已有律师接受委托后不能再选）",
+  useCase: setLawyerChoices, response: z.record(z.string(), z.unknown()), inputFrom: "body", validationStatus: 422,
+});
+
+export const offerAccept = defineEndpoint({
+  method: "POST", path: "/api/v1/offers/{id}/accept", tag: "legal-aid",
+  summary: "律师接受派单（点援）。派单已撤回时返回 409；超过接单期限、在办案件达上限或存在利益冲突时返回 422",
+  useCase: acceptOffer, response: z.record(z.string(), z.unknown()), inputFrom: "none",
+});
+
+export const offerDecline = defineEndpoint({
+  method: "POST", path: "/api/v1/offers/{id}/decline", tag: "legal-aid",
+  summary: "律师谢绝派单（须说明原因），案件随即派给受援人的下一选择或进入抢单池",
+  useCase: declineOffer, response: z.record(z.string(), z.unknown()), inputFrom: "body", validationStatus: 422,
+});
+
+export const legalAidPool = defineEndpoint({
+  method: "GET", path: "/api/v1/legal-aid/pool", tag: "legal-aid",
+  summary: "抢单池：当前律师可以承接的案件（擅长领域、服务地区、在办上限、利益冲突均已判断；不含受援人身份）",
+  useCase: listPool, response: z.record(z.string(), z.unknown()), inputFrom: "query",
+});
+
+export const legalAidPoolAccept = defineEndpoint({
+  method: "POST", path: "/api/v1/legal-aid/pool/{number}/accept", tag: "legal-aid",
+  summary: "抢单：第一位接单的律师承办；其他同时接单的律师得到 409「已被其他律师接单」",
+  useCase: acceptFromPool, response: z.record(z.string(), z.unknown()), inputFrom: "none",
+});
+
 export const openapi = defineEndpoint({
   method: "GET", path: "/api/v1/openapi.json", tag: "system", summary: "本 API 的 OpenAPI 3.1 描述（由 zod 模式生成）",
   useCase: defineUseCase({
@@ -99,4 +144,5 @@ export const openapi = defineEndpoint({
   inputFrom: "none",
 });
 
-export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment, openapi];
+export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, lawyers, lawyer, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment,
+  legalAidChoices, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, openapi];

@@ -7,7 +7,15 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Select } from "@/components/ui/select";
 import { saveLegalAidRules } from "../actions";
 
-type Rule = { dayBasis: string; assignDays: number; materialsDays: number; objectionDays: number; closingMaterialsDays: number };
+type Rule = {
+  dayBasis: string;
+  assignDays: number;
+  materialsDays: number;
+  objectionDays: number;
+  closingMaterialsDays: number;
+  offerHours: number;
+  maxChoices: number;
+};
 
 /** Each limit with its legal basis next to it, so the admin sees what the number stands for. */
 export function LegalAidRulesForm({ rule }: { rule: Rule }) {
@@ -16,7 +24,7 @@ export function LegalAidRulesForm({ rule }: { rule: Rule }) {
   return (
     <form {...formProps} className="mt-3 space-y-5">
       <FormMessage state={state} success="已保存" />
-      <Field name="dayBasis" label="期限按什么计算" hint="适用于下面四项期限。法律规定的“日”通常按工作日执行；如本地规定按自然日，请改选。" errors={e("dayBasis")}>
+      <Field name="dayBasis" label="期限按什么计算" hint="适用于下面四项以天计的期限。法律规定的“日”通常按工作日执行；如本地规定按自然日，请改选。" errors={e("dayBasis")}>
         {(c) => (
           <Select {...c} defaultValue={rule.dayBasis}>
             <option value="WORKING_DAYS">工作日</option>
@@ -68,6 +76,31 @@ export function LegalAidRulesForm({ rule }: { rule: Rule }) {
         defaultValue={rule.closingMaterialsDays}
         errors={e("closingMaterialsDays")}
       />
+      <fieldset className="space-y-5 border-t border-slate-200 pt-4">
+        <legend className="pt-4 text-base font-semibold text-slate-900">点援制设置</legend>
+        <TextField
+          name="offerHours"
+          label="律师接单期限（小时，1–168）"
+          hint="受援人选择的律师须在此期限内接受或拒绝派单，逾期视为不接单，依次派给下一位所选律师；都未接单的进入抢单池，抢单池也开放这么长时间，仍无人接单的由法律援助中心直接指派。均不超过指派律师的期限。默认 24。"
+          type="number"
+          min={1}
+          max={168}
+          inputMode="numeric"
+          defaultValue={rule.offerHours}
+          errors={e("offerHours")}
+        />
+        <TextField
+          name="maxChoices"
+          label="受援人可选律师人数（人，1–5）"
+          hint="受援人从律师名册中按先后顺序最多可以选择的律师人数。只影响此后提交的选择。默认 3。"
+          type="number"
+          min={1}
+          max={5}
+          inputMode="numeric"
+          defaultValue={rule.maxChoices}
+          errors={e("maxChoices")}
+        />
+      </fieldset>
       <SubmitButton>保存</SubmitButton>
     </form>
   );
