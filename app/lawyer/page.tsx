@@ -10,16 +10,36 @@ import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DateTime } from "@/components/work-orders/format";
-import { CaseStatusBadge } from "@/components/legal-aid/case-status";
+import { CaseStatusBadge, Countdown } from "@/components/legal-aid/case-status";
+import { StepPanel } from "@/components/forms/step-form";
+import { Field } from "@/components/forms/field";
+import { Select } from "@/components/ui/select";
+import { Button } from "@/components/ui/button";
+import { listRegionOptions } from "@/lib/network/region-options";
+import { listMyOffers, listPool } from "@/lib/legal-aid/offers";
+import { CRIMINAL_SITUATIONS, MATTERS } from "@/lib/legal-aid/eligibility";
+import { OfferSteps, TakeFromPool } from "./_components/offer-steps";
 
 export const metadata: Metadata = { title: "律师工作台" };
 
-export default async function LawyerWorkspacePage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+
+export default async function LawyerWorkspacePage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const filter = { category: one(sp.category) ?? "", countyCode: one(sp.county) ?? "" };
   const p = await loadPage(getLawyerWorkspace, {}, "/lawyer");
   const cases = await loadPage(listMyCases, {}, "/lawyer");
+  const offers = await loadPage(listMyOffers, {}, "/lawyer");
+  const pool = await loadPage(listPool, filter, "/lawyer");
+  const counties = await loadPage(listRegionOptions, {}, "/lawyer");
   return (
     <div className="space-y-6">
       <PageHeader title="律师工作台" description={`${p.firm.name} · ${p.kind === "LAWYER" ? "执业律师" : "基层法律服务工作者"}`} />
+      <StepPanel className="space-y-6">
+        <OffersSection offers={offers} />
+        <PoolSection pool={pool} filter={filter} counties={counties} />
+      </StepPanel>
       <Card title="我的执业信息" as="section">
         <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[auto_1fr]">
           <dt className="text-slate-600">执业证号</dt>
@@ -59,6 +79,119 @@ export default async function LawyerWorkspacePage() {
 }
 
 type Cases = UseCaseResult<typeof listMyCases>;
+type Offers = UseCaseResult<typeof listMyOffers>;
+type Pool = UseCaseResult<typeof listPool>;
+
+const OFFER_STATUS: Record<string, string> = { ACCEPTED: "已接受", DECLINED: "已谢绝", EXPIRED: "超时未确认", WITHDRAWN: "已撤回", PENDING: "超时未确认" };
+
+/** 待确认的派单: the applicant chose this lawyer; accept or decline before the deadline. */
+function OffersSection({ offers }: { offers: Offers }) {
+  return (
+    <section id="offers" aria-labelledby="offers-title" className="space-y-3">
+      <h2 id="offers-title" className="text-xl font-bold">待确认的派单（{offers.pending.length}）</h2>
+      {offers.pending.length === 0 ? (
+        <p className="text-slate-700">目前没有等您确认的派单。受援人选择您后，会在这里出现并通知您。</p>
+      ) : (
+        <ul id="offers-pending" className="space-y-3">
+          {offers.pending.map((o) => (
+            <li key={o.id} className="rounded-lg border-2 border-primary bg-white p-4 shadow-sm">
+              <h3 className="text-lg font-semibold">{o.applicant} · {o.category}</h3>
+              <p className="mt-1 flex flex-wrap items-center gap-2">
+                <Badge tone="info">受援人的第 {o.rank} 选择</Badge>
+                {o.greenChannel ? <Badge tone="success">绿色通道</Badge> : null}
+                {o.urgentDeadline ? <Badge tone="warning">紧急期限 {o.urgentDeadline}</Badge> : null}
+              </p>
+              <dl className="mt-2 grid gap-x-4 gap-y-1 text-slate-700 sm:grid-cols-[auto_1fr]">
+                <dt>编号</dt>
+                <dd>{o.number}</dd>
+                <dt>援助形式</dt>
+                <dd>{o.aidForm}</dd>
+                <dt>地区</dt>
+                <dd>{o.region}</dd>
+                {o.authority ? (<><dt>办案机关</dt><dd>{o.authority}</dd></>) : null}
+                <dt>案情</dt>
+                <dd className="whitespace-pre-line">{o.facts}</dd>
+                <dt>确认期限</dt>
+                <dd className="font-semibold"><DateTime value={o.expiresAt} />（<Countdown due={o.expiresAt} />）</dd>
+              </dl>
+              <OfferSteps id={o.id} number={o.number} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {offers.answered.length ? (
+        <details className="rounded-md border border-slate-200 bg-white">
+          <summary className="flex min-h-11 cursor-pointer items-center px-4">最近处理过的派单（{offers.answered.length}）</summary>
+          <ul className="divide-y divide-slate-200 px-4">
+            {offers.answered.map((o) => (
+              <li key={o.id} className="py-2">
+                {o.number} · {o.category} · {OFFER_STATUS[o.status]}
+                {o.declineReason ? `（${o.declineReason}）` : ""}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+/** 抢单池: cases whose chosen lawyers could not take them, open to lawyers who fit (expertise, area, cap, no conflict). */
+function PoolSection({ pool, filter, counties }: { pool: Pool; filter: { category: string; countyCode: string }; counties: { code: string; name: string }[] }) {
+  return (
+    <section id="pool" aria-labelledby="pool-title" className="space-y-3">
+      <h2 id="pool-title" className="text-xl font-bold">抢单池（{pool.items.length}）</h2>
+      <p className="text-slate-700">受援人所选律师都不能承办的案件，开放给擅长该类案件、服务该地区、在办案件未达上限且没有利益冲突的律师。先接先得。</p>
+      <form method="get" action="/lawyer#pool" className="flex flex-wrap items-end gap-3">
+        <Field name="category" id="pool-category" label="事项类别" className="min-w-48">
+          {(c) => (
+            <Select {...c} defaultValue={filter.category}>
+              <option value="">全部</option>
+              {[...CRIMINAL_SITUATIONS, ...MATTERS].map((m) => <option key={m.key} value={m.key}>{m.label}</option>)}
+            </Select>
+          )}
+        </Field>
+        <Field name="county" id="pool-county" label="县（市、区）" className="min-w-40">
+          {(c) => (
+            <Select {...c} defaultValue={filter.countyCode}>
+              <option value="">全部</option>
+              {counties.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+            </Select>
+          )}
+        </Field>
+        <Button type="submit" variant="secondary">筛选</Button>
+      </form>
+      {pool.notice ? <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">{pool.notice}，暂时不能接单。</p> : null}
+      {pool.items.length === 0 ? (
+        <p className="text-slate-700">目前没有适合您的待接案件。</p>
+      ) : (
+        <ul className="space-y-3">
+          {pool.items.map((i) => (
+            <li key={i.number} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <h3 className="text-lg font-semibold">{i.category}</h3>
+              <p className="mt-1 flex flex-wrap items-center gap-2">
+                {i.greenChannel ? <Badge tone="success">绿色通道</Badge> : null}
+                {i.urgentDeadline ? <Badge tone="warning">紧急期限 {i.urgentDeadline}</Badge> : null}
+              </p>
+              <dl className="mt-2 grid gap-x-4 gap-y-1 text-slate-700 sm:grid-cols-[auto_1fr]">
+                <dt>编号</dt>
+                <dd>{i.number}</dd>
+                <dt>援助形式</dt>
+                <dd>{i.aidForm}</dd>
+                <dt>地区</dt>
+                <dd>{i.region}</dd>
+                {i.authority ? (<><dt>办案机关</dt><dd>{i.authority}</dd></>) : null}
+                <dt>接单截止</dt>
+                <dd><DateTime value={i.closesAt} />（<Countdown due={i.closesAt} />）</dd>
+              </dl>
+              <TakeFromPool number={i.number} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 const pct = (v: number | null) => (v === null ? "暂无" : `${Math.round(v * 100)}%`);
 

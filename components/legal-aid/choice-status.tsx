@@ -36,11 +36,18 @@ export function ChoiceStatus({ c, audience }: { c: LegalAidCase; audience: "staf
       ) : (
         <p>没有选择律师。</p>
       )}
-      {c.poolOpenedAt && c.status === "APPROVED" ? (
+      {c.poolOpenedAt && !c.poolClosedAt && c.status === "APPROVED" ? (
         <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
           {audience === "applicant"
             ? "您选择的律师暂时都不能接单，案件已开放给符合条件的律师自主接单；如无人接单，法律援助中心会在期限内直接为您指派。"
             : <>已于 <DateTime value={c.poolOpenedAt} /> 进入抢单池；无人接单时请在指派期限前直接指派。</>}
+        </p>
+      ) : null}
+      {c.poolClosedAt && c.status === "APPROVED" ? (
+        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          {audience === "applicant"
+            ? "暂无律师接受委托，法律援助中心会在期限内直接为您指派律师。"
+            : <>无律师接单（<DateTime value={c.poolClosedAt} />），请在指派期限前直接指派。</>}
         </p>
       ) : null}
       {c.assignedVia ? (

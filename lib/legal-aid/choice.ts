@@ -6,6 +6,9 @@ import { WorkOrderNumber } from "@/lib/work-orders/schemas";
 import { LawyerChoices } from "@/lib/legal-aid/application-schemas";
 import { addCaseEvent, loadLegalAidLimits, lockCase, requireApplicant, type LockedCase } from "@/lib/legal-aid/case";
 import { offerNext } from "@/lib/legal-aid/offers";
+import { expertiseFor } from "@/lib/legal-aid/assignment";
+import { ON_ROSTER } from "@/lib/lawyers/roster";
+import { LEGAL_MATTER_CATEGORIES, isLegalMatterCategory } from "@/lib/lawyers/categories";
 
 // 网上下单 (点援制, decision 007): the applicant ranks lawyers from the public roster — when applying,
 // or later until the assignment deadline, as long as no lawyer has taken the case. After approval
@@ -18,10 +21,7 @@ import { offerNext } from "@/lib/legal-aid/offers";
 export async function saveChoices(db: Tx, applicationId: number, lawyerUserIds: number[], maxChoices: number) {
   if (lawyerUserIds.length > maxChoices) throw ruleViolation(`最多可以选择 ${maxChoices} 名律师`, "lawyerChoices");
   const onRoster = await db.lawyerProfile.findMany({
-    where: {
-      userId: { in: lawyerUserIds }, acceptsLegalAid: true, suspendedAt: null,
-      user: { active: true, memberships: { some: { role: "LAWYER" } } },
-    },
+    where: { ...ON_ROSTER, userId: { in: lawyerUserIds } },
     select: { userId: true, user: { select: { name: true } } },
   });
   const names = new Map(onRoster.map((l) => [l.userId, l.user.name]));
@@ -75,5 +75,40 @@ export const setLawyerChoices = defineUseCase({
       next = await offerNext(db, { ...c, poolOpenedAt: null, poolClosedAt: null }, now);
     }
     return { number: c.workOrder.number, choices: list, next };
+  },
+});
+
+const OPTIONS_LIMIT = 300;
+
+/**
+ * The lawyers an applicant may rank, for the choice selects: everyone on the roster, those whose
+ * expertise fits the matter first (when it is known), then by name. The public roster page
+ * (/lawyers) shows each one's record and ratings.
+ */
+export const listChoiceOptions = defineUseCase({
+  name: "legalAid.choiceOptions",
+  permission: "legalAid.choose",
+  write: false,
+  input: z.object({ category: z.string().max(40).optional() }),
+  async run({ db, input }) {
+    const [{ maxChoices }, rows] = await Promise.all([
+      loadLegalAidLimits(db),
+      db.lawyerProfile.findMany({
+        where: ON_ROSTER,
+        take: OPTIONS_LIMIT,
+        select: { userId: true, expertise: true, user: { select: { name: true } }, firm: { select: { name: true } } },
+      }),
+    ]);
+    const wanted = new Set<string>(input.category ? expertiseFor(input.category) : []);
+    const options = rows
+      .map((r) => ({
+        userId: r.userId,
+        label: `${r.user.name}（${r.firm.name}；${r.expertise.map((e) => (isLegalMatterCategory(e) ? LEGAL_MATTER_CATEGORIES[e] : e)).join("、")}）`,
+        fits: r.expertise.some((e) => wanted.has(e)),
+        name: r.user.name,
+      }))
+      .sort((a, b) => Number(b.fits) - Number(a.fits) || a.name.localeCompare(b.name, "zh-CN") || a.userId - b.userId)
+      .map(({ name: _name, ...o }) => o);
+    return { maxChoices, options, fitsShown: wanted.size > 0 };
   },
 });

@@ -22,6 +22,8 @@ export const ASSIGNMENT_ROUTE_LABELS: Record<AssignmentRoute, string> = {
   POOL: "律师自主接单",
 };
 
+export const TOP_LAWYERS = 20;
+
 /** 口径说明, shown to the leaders next to the figures. */
 export const CHOICE_INDICATOR_DEFINITION = [
   "点援率 = 统计期内以点援制方式确定承办律师的案件数 ÷ 统计期内确定承办律师的法律援助案件总数。",
@@ -29,17 +31,17 @@ export const CHOICE_INDICATOR_DEFINITION = [
   "受援人点援率只计受援人点援一种方式，分母相同。",
   "案件按首次确定承办律师的时间计入统计期（按北京时间的日期），按案件所属地区统计；此后因更换律师再次指派的，不重复计算，也不改变其方式。",
   "平均用时 = 从作出给予法律援助决定到律师接受委托（或中心指派）的小时数，按自然时间计算，不扣除节假日。",
-  "律师接单情况按派单时间计入统计期：收到派单数含待答复、已接受、已拒绝、已超时和已撤回（受援人改选律师，或案件已由其他方式确定律师）的派单；自主接单数按接单时间计入，含更换律师后的再次接单。列出派单数最多的前 20 名律师。",
+  `律师接单情况按派单时间计入统计期：收到派单数含待答复、已接受、已拒绝、已超时和已撤回（受援人改选律师，或案件已由其他方式确定律师）的派单；自主接单数按接单时间计入，含更换律师后的再次接单。列出派单数最多的前 ${TOP_LAWYERS} 名律师。`,
 ].join("\n");
-
-export const TOP_LAWYERS = 20;
 
 const optionalDay = (label: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.trim() || undefined : v),
     z
       .string({ error: `${label}格式不正确` })
-      .refine(isIsoDate, `${label}应为有效日期，格式如 2026-01-01`)
+      .refine(isIsoDate, { error: `${label}应为有效日期，格式如 2026-01-01`, abort: true })
+      // a bounded range keeps the day arithmetic (and the SQL timestamps) well inside their limits
+      .refine((d) => d >= "2000-01-01" && d <= "2099-12-31", `${label}应在 2000 年至 2099 年之间`)
       .optional(),
   );
 

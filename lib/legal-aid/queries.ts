@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choiceClosedReason } from "@/lib/legal-aid/choice";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { defineUseCase } from "@/lib/api/use-case";
@@ -248,6 +249,10 @@ export const getLegalAidCase = defineUseCase({
       })),
       assignedVia: c.assignedVia,
       poolOpenedAt: iso(c.poolOpenedAt),
+      poolClosedAt: iso(c.poolClosedAt),
+      /** the applicant may still rank lawyers (before approval, or until the assignment limit while no lawyer has it) */
+      choiceOpen: choiceClosedReason(c, now) === null,
+      matterCategoryKey: c.matterCategory,
       objections: c.objections.map((o) => ({
         id: o.id, filedAt: o.filedAt.toISOString(), reason: o.reason, dueAt: o.dueAt.toISOString(),
         decidedAt: iso(o.decidedAt), outcome: o.outcome, decisionNote: o.decisionNote,

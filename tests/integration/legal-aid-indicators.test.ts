@@ -268,10 +268,13 @@ describe("点援制 indicators", () => {
       ok: false, code: "VALIDATION",
       fieldErrors: { from: ["起始日期应为有效日期，格式如 2026-01-01"], to: ["截止日期应为有效日期，格式如 2026-01-01"] },
     });
+    expect(await execute(choiceIndicators, { from: "1999-12-31", to: "9999-12-31" }, leader, meta)).toMatchObject({
+      ok: false, fieldErrors: { from: ["起始日期应在 2000 年至 2099 年之间"], to: ["截止日期应在 2000 年至 2099 年之间"] },
+    });
     expect(await execute(choiceIndicators, { from: "2026-03-31", to: "2026-03-01" }, leader, meta)).toMatchObject({
       ok: false, fieldErrors: { to: ["截止日期不能早于起始日期"] },
     });
-    expect(await execute(choiceIndicators, { from: "2999-01-01" }, leader, meta)).toMatchObject({
+    expect(await execute(choiceIndicators, { from: "2098-01-01" }, leader, meta)).toMatchObject({
       ok: false, fieldErrors: { from: ["起始日期不能晚于今天"] },
     });
   });

@@ -53,6 +53,8 @@ describe("legal-aid time limits (admin)", () => {
       materialsDays: ["补充材料的期限不能超过 90 天"],
       objectionDays: ["请填写异议审查的期限"],
       closingMaterialsDays: ["提交结案材料的期限必须是整数"],
+      offerHours: ["请填写律师接单期限"],
+      maxChoices: ["请填写受援人可选律师人数"],
     });
     const more = await execute(updateLegalAidRules, { ...DEFAULTS, assignDays: "31", objectionDays: "abc", closingMaterialsDays: "91" }, admin, meta);
     expect(more).toMatchObject({

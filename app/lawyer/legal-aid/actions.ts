@@ -2,6 +2,7 @@
 
 import { serverAction } from "@/lib/api/action";
 import { addProgress, closeCase, requestTermination } from "@/lib/legal-aid/lawyer-case";
+import { acceptFromPool, acceptOffer, declineOffer } from "@/lib/legal-aid/offers";
 
 // The assigned lawyer's steps on a legal-aid case. "/lawyer" as a layout path refreshes the case
 // page and the workspace list.
@@ -9,3 +10,8 @@ const refresh = { revalidate: ["/lawyer"] };
 export const progress = serverAction(addProgress, refresh);
 export const terminate = serverAction(requestTermination, refresh);
 export const close = serverAction(closeCase, refresh);
+
+// 点援制: the lawyer answers an offer or takes a case from the pool.
+export const accept = serverAction(acceptOffer, refresh);
+export const decline = serverAction(declineOffer, refresh);
+export const take = serverAction(acceptFromPool, refresh);

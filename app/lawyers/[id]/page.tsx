@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { loadPage } from "@/lib/api/page";
 import { getChoiceRule, getRosterLawyer } from "@/lib/lawyers/roster";
 import { Badge } from "@/components/ui/badge";
@@ -9,9 +10,11 @@ import { LawyerFacts } from "@/components/lawyers/lawyer-facts";
 
 type Params = Promise<{ id: string }>;
 
+// The title and the page read the card once per request.
+const loadCard = cache((id: string) => loadPage(getRosterLawyer, { id }, `/lawyers/${id}`));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { id } = await params;
-  const lawyer = await loadPage(getRosterLawyer, { id }, `/lawyers/${id}`);
+  const lawyer = await loadCard((await params).id);
   return { title: `${lawyer.name}（${lawyer.kindLabel}）` };
 }
 
@@ -19,7 +22,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function LawyerCardPage({ params }: { params: Params }) {
   const { id } = await params;
   const [lawyer, rule] = await Promise.all([
-    loadPage(getRosterLawyer, { id }, `/lawyers/${id}`),
+    loadCard(id),
     loadPage(getChoiceRule, {}, `/lawyers/${id}`),
   ]);
   return (
@@ -43,15 +46,15 @@ export default async function LawyerCardPage({ params }: { params: Params }) {
           <LawyerFacts lawyer={lawyer} />
         </div>
         <p className="mt-4 text-sm text-slate-600">
-          满意率来自受援人对已结案件的评价（满意和基本满意）；质量优良率来自法律援助中心的办案质量评估（优和良）。
+          满意率来自受援人在案件结束后的评价（满意和基本满意）；质量优良率来自法律援助中心的办案质量评估（优和良）。
         </p>
       </article>
 
       <section aria-labelledby="choose" className="rounded-lg border-2 border-primary bg-white p-4 sm:p-6">
         <h2 id="choose" className="text-xl font-bold">如何选择这位律师（点援制）</h2>
         <p className="mt-2 text-slate-800">
-          申请法律援助时，您可以在名录中选择最多 {rule.maxChoices} 名律师，并排好先后顺序。决定给予法律援助后，中心先请您的第一选择在
-          {rule.offerHours} 小时内确认接受委托；律师不能承办的，依次请下一位；都不能承办的，由其他符合条件的律师接单或法律援助中心为您指派。
+          申请法律援助时，您可以在名录中选择最多 {rule.maxChoices} 名律师，并排好先后顺序。决定给予法律援助后，中心先请您的第一选择确认是否接受委托（最长
+          {rule.offerHours} 小时）；律师不能承办的，依次请下一位；都不能承办的，由其他符合条件的律师接单或法律援助中心为您指派。
           律师接受委托后，我们会告诉您律师事务所的电话，律师也会尽快与您联系。
         </p>
         <div className="mt-4 flex flex-wrap gap-3">

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { loadPage } from "@/lib/api/page";
 import { getMe } from "@/lib/accounts/get-me";
 import { getLegalAidDraft } from "@/lib/legal-aid/drafts";
+import { listChoiceOptions } from "@/lib/legal-aid/choice";
 import { PageHeader } from "@/components/ui/page-header";
 import { HOTLINE } from "@/components/site/hotline";
 import { loadRegionChoices } from "@/components/work-orders/region-choices";
@@ -29,6 +30,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Search
   const me = await loadPage(getMe, {}, "/legal-aid/apply");
   if (me.role !== "RESIDENT") redirect(["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"].includes(me.role) ? "/staff/legal-aid/new" : "/forbidden");
   const draft = await loadPage(getLegalAidDraft, {}, "/legal-aid/apply");
+  const choices = await loadPage(listChoiceOptions, {}, "/legal-aid/apply");
   // The draft's region fills the picker unless the page's URL already chose one.
   const chosen = sp.county !== undefined || sp.township !== undefined || sp.village !== undefined;
   const regions = await loadRegionChoices(chosen ? sp : { ...sp, ...regionParams(draft?.["applicant.regionCode"]) }, "/legal-aid/apply");
@@ -46,7 +48,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Search
           </>
         }
       />
-      <ResidentApplication regions={regions} me={{ name: me.name }} draft={draft} />
+      <ResidentApplication regions={regions} me={{ name: me.name }} draft={draft} choices={choices} />
     </div>
   );
 }

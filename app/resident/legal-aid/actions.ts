@@ -4,6 +4,7 @@ import { serverAction } from "@/lib/api/action";
 import { supplyMaterials, withdrawApplication } from "@/lib/legal-aid/review";
 import { fileObjection } from "@/lib/legal-aid/objection";
 import { rateCase, requestLawyerChange } from "@/lib/legal-aid/aftercare";
+import { setLawyerChoices } from "@/lib/legal-aid/choice";
 
 // The applicant's own steps on their legal-aid case.
 const refresh = { revalidate: ["/resident"] };
@@ -12,3 +13,4 @@ export const withdraw = serverAction(withdrawApplication, refresh);
 export const object = serverAction(fileObjection, refresh);
 export const changeLawyer = serverAction(requestLawyerChange, refresh);
 export const rate = serverAction(rateCase, refresh);
+export const choose = serverAction(setLawyerChoices, refresh);

@@ -15,6 +15,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { buttonClassName } from "@/components/ui/button";
 import { DateTime } from "@/components/work-orders/format";
 import { RegionPicker, type RegionPickerProps } from "@/components/work-orders/region-picker";
+import { LawyerChoiceFields, type ChoiceOptions } from "@/components/legal-aid/lawyer-choice-fields";
 import type { ActionState } from "@/lib/api/action";
 import type { Result } from "@/lib/api/use-case";
 import { CHANNEL_LABELS } from "@/lib/work-orders/labels";
@@ -50,6 +51,8 @@ export type ApplicationFormProps = {
   saveDraft?: DraftAction;
   /** shown above the form (not after submitting), e.g. "已恢复您上次保存的草稿" */
   notice?: ReactNode;
+  /** 点援: the roster to rank lawyers from (residents; optional, also possible after submitting) */
+  choices?: ChoiceOptions;
 };
 
 /**
@@ -57,7 +60,7 @@ export type ApplicationFormProps = {
  * Residents apply for themselves (and may save a draft); staff register a walk-in or hotline applicant.
  * Inputs are uncontrolled with defaults, so a restored draft fills them on the first render.
  */
-export function ApplicationForm({ regions, me, action, staff = false, defaults = {}, saveDraft, notice }: ApplicationFormProps) {
+export function ApplicationForm({ regions, me, action, staff = false, defaults = {}, saveDraft, notice, choices }: ApplicationFormProps) {
   const { state, formProps } = useActionForm(action);
   const [draftState, draftAction, draftPending] = useActionState(saveDraft ?? noDraft, null);
   const d = (name: string) => defaults[name];
@@ -197,6 +200,12 @@ export function ApplicationForm({ regions, me, action, staff = false, defaults =
             )}
           </Field>
         </Section>
+
+        {choices ? (
+          <Section title="选择律师（点援，选填）">
+            <LawyerChoiceFields choices={choices} idPrefix="apply-lawyer" defaults={d("lawyerChoices") ? [Number(d("lawyerChoices"))] : []} errors={e("lawyerChoices")} />
+          </Section>
+        ) : null}
 
         <Section title="上传材料">
           <Field

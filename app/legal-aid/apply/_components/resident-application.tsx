@@ -11,7 +11,7 @@ import { discardDraft, saveDraft, submitApplication } from "../actions";
  * The resident's application: the form, prefilled from a saved draft (with a notice and
  * "清除草稿"), able to save a new draft. Clearing the draft remounts the form empty.
  */
-export function ResidentApplication({ regions, me, draft }: Pick<ApplicationFormProps, "regions" | "me"> & { draft: Record<string, string> | null }) {
+export function ResidentApplication({ regions, me, draft, choices }: Pick<ApplicationFormProps, "regions" | "me" | "choices"> & { draft: Record<string, string> | null }) {
   const [restored, setRestored] = useState(draft);
   const [generation, setGeneration] = useState(0);
   const notice = restored ? (
@@ -23,7 +23,7 @@ export function ResidentApplication({ regions, me, draft }: Pick<ApplicationForm
     />
   ) : null;
   return (
-    <ApplicationForm key={generation} regions={regions} me={me} action={submitApplication} saveDraft={saveDraft} defaults={restored ?? undefined} notice={notice} />
+    <ApplicationForm key={generation} regions={regions} me={me} action={submitApplication} saveDraft={saveDraft} defaults={restored ?? undefined} notice={notice} choices={choices} />
   );
 }
 

@@ -5,6 +5,8 @@ import type { LegalAidStatus } from "@/lib/generated/prisma/enums";
 import { loadPage } from "@/lib/api/page";
 import { getMe } from "@/lib/accounts/get-me";
 import { getLegalAidCase } from "@/lib/legal-aid/queries";
+import { listChoiceOptions } from "@/lib/legal-aid/choice";
+import { ChoiceStatus } from "@/components/legal-aid/choice-status";
 import { LEGAL_AID_STEPS, OBJECTION_OUTCOME_LABELS } from "@/lib/legal-aid/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -52,6 +54,7 @@ export default async function ResidentLegalAidPage({ params }: { params: Params 
   const stopped = ["REFUSED", "WITHDRAWN"].includes(c.status);
   const lastRefusal = c.decision?.at ?? "";
   const objection = c.objections.at(-1) ?? null;
+  const choiceOptions = c.choiceOpen ? await loadPage(listChoiceOptions, { category: c.matterCategoryKey }, returnTo) : null;
   const mayObject = c.status === "REFUSED" && !c.objections.some((o) => o.filedAt >= lastRefusal);
 
   return (
@@ -102,7 +105,10 @@ export default async function ResidentLegalAidPage({ params }: { params: Params 
         mayObject={mayObject}
         changeRequested={c.requests.some((r) => r.kind === "CHANGE_LAWYER" && !r.decidedAt)}
         rated={!!c.followUp}
+        choice={choiceOptions ? { options: choiceOptions, current: c.choices.map((x) => x.lawyerUserId) } : null}
       />
+
+      <ChoiceStatus c={c} audience="applicant" />
 
       <CaseDocuments c={c} />
       <CaseDetails c={c} audience="applicant" />

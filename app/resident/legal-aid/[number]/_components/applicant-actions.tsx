@@ -8,7 +8,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Step, StepPanel, useStepForm, type Done } from "@/components/forms/step-form";
 import { Textarea } from "@/components/ui/textarea";
 import { RatingFields } from "@/components/work-orders/rating-fields";
-import { changeLawyer, object, rate, supply, withdraw } from "../../actions";
+import { LawyerChoiceFields, type ChoiceOptions } from "@/components/legal-aid/lawyer-choice-fields";
+import { changeLawyer, choose, object, rate, supply, withdraw } from "../../actions";
 
 type Props = {
   number: string;
@@ -17,6 +18,8 @@ type Props = {
   mayObject: boolean;
   changeRequested: boolean;
   rated: boolean;
+  /** 点援: the lawyers to rank from, and the current ranking (null when choosing is over) */
+  choice: { options: ChoiceOptions; current: number[] } | null;
 };
 
 /** What the applicant can do now, one large form per step; the outcome is announced above. */
@@ -28,6 +31,14 @@ function ApplicantSteps(p: Props & { done: Done }) {
   const setNotice = p.done;
   const s = p.status;
   const forms: ReactNode[] = [];
+  if (p.choice) {
+    const again = p.choice.current.length > 0;
+    forms.push(
+      <Step key="choose" summary={again ? "重新选择律师（点援）" : "选择为您办案的律师（点援）"} open={!again && s === "APPROVED"}>
+        <ChooseForm number={p.number} choice={p.choice} onDone={setNotice} />
+      </Step>,
+    );
+  }
   if (s === "MATERIALS_REQUESTED") forms.push(<Step key="supply" summary="补充材料" open><SupplyForm number={p.number} onDone={setNotice} /></Step>);
   if ((s === "CLOSED" || s === "TERMINATED") && !p.rated) forms.push(<Step key="rate" summary="评价承办律师的服务" open><RateForm number={p.number} onDone={setNotice} /></Step>);
   if (s === "REFUSED" && p.mayObject) forms.push(<Step key="object" summary="对不予法律援助的决定提出异议"><ObjectionForm number={p.number} onDone={setNotice} /></Step>);
@@ -53,6 +64,18 @@ function SupplyForm({ number, onDone }: { number: string; onDone: Done }) {
       </Field>
       <FormMessage state={state} />
       <SubmitButton size="lg" block pendingText="正在上传…">提交补充材料</SubmitButton>
+    </form>
+  );
+}
+
+function ChooseForm({ number, choice, onDone }: { number: string; choice: NonNullable<Props["choice"]>; onDone: Done }) {
+  const { state, formProps } = useStepForm(choose, () => onDone("已保存您选择的律师。决定给予法律援助后，会依次请您选择的律师接受委托。"));
+  return (
+    <form {...formProps} className="space-y-4">
+      <Hidden number={number} />
+      <LawyerChoiceFields choices={choice.options} idPrefix="choose-lawyer" defaults={choice.current} errors={errorsFor(state, "lawyerChoices")} />
+      <FormMessage state={state} />
+      <SubmitButton size="lg" block>保存选择</SubmitButton>
     </form>
   );
 }
