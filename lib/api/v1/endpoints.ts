@@ -18,7 +18,7 @@ import { downloadCaseAttachment, getLegalAidApplication } from "@/lib/legal-aid/
 import { SubmittedApplication } from "@/lib/legal-aid/application-schemas";
 import { getRosterLawyer, listRoster, RosterLawyerDetail, RosterPage } from "@/lib/lawyers/roster";
 import { setLawyerChoices } from "@/lib/legal-aid/choice";
-import { acceptFromPool, acceptOffer, declineOffer, listPool } from "@/lib/legal-aid/offers";
+import { acceptFromPool, acceptOffer, declineOffer, listMyOffers, listPool } from "@/lib/legal-aid/offers";
 
 // Every REST endpoint of /api/v1, in one list: the route files export handlers built from these,
 // and /api/v1/openapi.json is generated from the same list, so the document cannot drift.
@@ -107,6 +107,12 @@ export const legalAidChoices = defineEndpoint({
   useCase: setLawyerChoices, response: z.record(z.string(), z.unknown()), inputFrom: "body", validationStatus: 422,
 });
 
+export const myOffers = defineEndpoint({
+  method: "GET", path: "/api/v1/offers", tag: "legal-aid",
+  summary: "当前律师收到的派单：待确认的（含案情、确认期限）和最近处理过的；受援人姓名只显示姓氏",
+  useCase: listMyOffers, response: z.record(z.string(), z.unknown()), inputFrom: "none",
+});
+
 export const offerAccept = defineEndpoint({
   method: "POST", path: "/api/v1/offers/{id}/accept", tag: "legal-aid",
   summary: "律师接受派单（点援）。派单已撤回时返回 409；超过接单期限、在办案件达上限或存在利益冲突时返回 422",
@@ -145,4 +151,4 @@ export const openapi = defineEndpoint({
 });
 
 export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, lawyers, lawyer, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment,
-  legalAidChoices, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, openapi];
+  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, openapi];
