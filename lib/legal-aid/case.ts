@@ -82,12 +82,14 @@ export type LegalAidLimits = {
   /** 点援制: hours a chosen lawyer has to accept an offer, and how many lawyers an applicant may rank */
   offerHours: number;
   maxChoices: number;
+  /** after approval the applicant may (re)choose for this many hours; null: until the assignment deadline */
+  choiceHours: number | null;
 };
 
 /** The configured limits (one row, seeded by the migration with the defaults). */
 export async function loadLegalAidLimits(db: Tx): Promise<LegalAidLimits> {
   const rule = await db.legalAidRule.findUnique({ where: { id: 1 } });
-  return rule ?? { dayBasis: "WORKING_DAYS", assignDays: 3, materialsDays: 15, objectionDays: 5, closingMaterialsDays: 15, offerHours: 24, maxChoices: 3 };
+  return rule ?? { dayBasis: "WORKING_DAYS", assignDays: 3, materialsDays: 15, objectionDays: 5, closingMaterialsDays: 15, offerHours: 24, maxChoices: 3, choiceHours: null };
 }
 
 /** The end of the `days`-th working (or natural, per the rule) day after `from`. */

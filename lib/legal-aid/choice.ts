@@ -40,11 +40,21 @@ export const SetLawyerChoicesInput = z.object({
   lawyerChoices: LawyerChoices.refine((ids) => !!ids && ids.length > 0, "请至少选择一名律师"),
 });
 
-/** Whether the applicant may still (re)choose: before approval, or after it while no lawyer has the case and the assignment limit has not run out. */
-export function choiceClosedReason(c: Pick<LockedCase, "status" | "lawyerUserId" | "assignDueAt">, now: Date): string | null {
+/**
+ * Why the applicant may no longer (re)choose, or null: before approval always; after it while no
+ * lawyer has the case, until the assignment deadline or the configured window after the decision.
+ */
+export function choiceClosedReason(
+  c: Pick<LockedCase, "status" | "lawyerUserId" | "assignDueAt" | "decidedAt">,
+  now: Date,
+  choiceHours: number | null,
+): string | null {
   if (c.status === "SUBMITTED" || c.status === "MATERIALS_REQUESTED") return null;
   if (c.status !== "APPROVED" || c.lawyerUserId) return "案件已有承办律师或已结束，不能再选择律师";
-  if (c.assignDueAt && now >= c.assignDueAt) return "已超过选择律师的期限，法律援助中心将直接为您指派律师";
+  const windowEnds = choiceHours && c.decidedAt ? new Date(c.decidedAt.getTime() + choiceHours * 3_600_000) : null;
+  if ((c.assignDueAt && now >= c.assignDueAt) || (windowEnds && now >= windowEnds)) {
+    return "已超过选择律师的期限，法律援助中心将直接为您指派律师";
+  }
   return null;
 }
 
@@ -63,9 +73,9 @@ export const setLawyerChoices = defineUseCase({
     const c = await lockCase(db, actor, input.number);
     requireApplicant(c, actor);
     const now = new Date();
-    const closed = choiceClosedReason(c, now);
-    if (closed) throw ruleViolation(closed, "lawyerChoices");
     const limits = await loadLegalAidLimits(db);
+    const closed = choiceClosedReason(c, now, limits.choiceHours);
+    if (closed) throw ruleViolation(closed, "lawyerChoices");
     const list = await saveChoices(db, c.id, input.lawyerChoices ?? [], limits.maxChoices);
     await addCaseEvent(db, c, "LAWYERS_CHOSEN", actor, { body: list });
     let next: Awaited<ReturnType<typeof offerNext>> | null = null;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { choiceClosedReason } from "@/lib/legal-aid/choice";
+import { loadLegalAidLimits } from "@/lib/legal-aid/case";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { defineUseCase } from "@/lib/api/use-case";
@@ -251,7 +252,7 @@ export const getLegalAidCase = defineUseCase({
       poolOpenedAt: iso(c.poolOpenedAt),
       poolClosedAt: iso(c.poolClosedAt),
       /** the applicant may still rank lawyers (before approval, or until the assignment limit while no lawyer has it) */
-      choiceOpen: choiceClosedReason(c, now) === null,
+      choiceOpen: choiceClosedReason(c, now, (await loadLegalAidLimits(db)).choiceHours) === null,
       matterCategoryKey: c.matterCategory,
       objections: c.objections.map((o) => ({
         id: o.id, filedAt: o.filedAt.toISOString(), reason: o.reason, dueAt: o.dueAt.toISOString(),

@@ -8,7 +8,7 @@ import { defineUseCase } from "@/lib/api/use-case";
 // many lawyers an applicant may rank.
 
 const DEFAULTS = {
-  dayBasis: "WORKING_DAYS", assignDays: 3, materialsDays: 15, objectionDays: 5, closingMaterialsDays: 15, offerHours: 24, maxChoices: 3,
+  dayBasis: "WORKING_DAYS", assignDays: 3, materialsDays: 15, objectionDays: 5, closingMaterialsDays: 15, offerHours: 24, maxChoices: 3, choiceHours: null,
 } as const;
 
 export const getLegalAidRules = defineUseCase({
@@ -49,6 +49,8 @@ export const UpdateLegalAidRulesInput = z.object({
   closingMaterialsDays: days("提交结案材料的期限", 90),
   offerHours: count("律师接单期限", 168, "小时"),
   maxChoices: count("受援人可选律师人数", 5, "人"),
+  /** blank: until the assignment deadline (the default) */
+  choiceHours: z.preprocess((v) => (v === "" || v === undefined ? null : v), count("决定后可选择律师的时间", 72, "小时").nullable()),
 });
 
 export const updateLegalAidRules = defineUseCase({

@@ -105,6 +105,8 @@ export interface LawyerProfileRow {
   concurrentCaseCap: number;
   acceptsLegalAid: boolean;
   bio: string;
+  /** dialects besides Mandarin, shown on the roster */
+  languages: string[];
 }
 
 export interface CalendarDayRow {
@@ -452,6 +454,8 @@ function buildLawyers(rng: Rng, firms: FirmPlan[], regions: ReturnType<typeof bu
       serviceRegionIds,
       concurrentCaseCap: rng.int(3, 8),
       acceptsLegalAid: demo ? true : rng.chance(0.9),
+      // from the index, not the random stream, so the rest of the city stays as it was
+      languages: DIALECTS[i % DIALECTS.length],
       bio:
         kind === "LAWYER"
           ? `${firm.row.name}律师，${since}年起执业，主要办理${labels}案件。`
@@ -460,6 +464,9 @@ function buildLawyers(rng: Rng, firms: FirmPlan[], regions: ReturnType<typeof bu
   });
   return { users, lawyers };
 }
+
+/** Dialects spoken by some of the lawyers (most speak only Mandarin and the local speech). */
+const DIALECTS: string[][] = [["客家话"], [], [], ["赣方言"], [], ["客家话", "粤语"], [], []];
 
 // ───────────────────────────── organizations ─────────────────────────────
 

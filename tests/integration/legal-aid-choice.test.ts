@@ -268,6 +268,29 @@ describe("点援制: choices, offers, the pool and the officer's fallback", () =
     expect((await db.legalAidOffer.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING");
   });
 
+  it("the choice window after approval is configurable (default: until the assignment deadline)", async () => {
+    const wang = await lawyer("王律师");
+    const number = await apply([]);
+    await approve(number);
+    // two hours after the decision: open by default …
+    await db.legalAidApplication.updateMany({ data: { decidedAt: new Date(Date.now() - 2 * HOUR) } });
+    const c = must(await execute(getLegalAidCase, { number }, resident, meta));
+    expect(c.choiceOpen).toBe(true);
+    // … closed when the bureau allows one hour
+    await db.legalAidRule.update({ where: { id: 1 }, data: { choiceHours: 1 } });
+    try {
+      expect(must(await execute(getLegalAidCase, { number }, resident, meta)).choiceOpen).toBe(false);
+      expect(await execute(setLawyerChoices, { number, lawyerChoices: [String(wang.userId)] }, resident, meta)).toMatchObject({
+        ok: false, fieldErrors: { lawyerChoices: ["已超过选择律师的期限，法律援助中心将直接为您指派律师"] },
+      });
+      await db.legalAidRule.update({ where: { id: 1 }, data: { choiceHours: 3 } });
+      const chosen = must(await execute(setLawyerChoices, { number, lawyerChoices: [String(wang.userId)] }, resident, meta));
+      expect(chosen.next).toMatchObject({ kind: "OFFERED", lawyerUserId: wang.userId });
+    } finally {
+      await db.legalAidRule.update({ where: { id: 1 }, data: { choiceHours: null } });
+    }
+  });
+
   it("a case without choices stays with the officer: no offers, no pool", async () => {
     const number = await apply([]);
     const approved = await approve(number);

@@ -15,6 +15,7 @@ type Rule = {
   closingMaterialsDays: number;
   offerHours: number;
   maxChoices: number;
+  choiceHours: number | null;
 };
 
 /** Each limit with its legal basis next to it, so the admin sees what the number stands for. */
@@ -99,6 +100,18 @@ export function LegalAidRulesForm({ rule }: { rule: Rule }) {
           inputMode="numeric"
           defaultValue={rule.maxChoices}
           errors={e("maxChoices")}
+        />
+        <TextField
+          name="choiceHours"
+          label="决定给予法律援助后，受援人还可以选择律师的时间（小时，1–72）"
+          optional
+          hint="留空表示直到指派律师的期限届满前都可以选择或重新选择（默认）。填写后，超过这个时间只能由法律援助中心指派。"
+          type="number"
+          min={1}
+          max={72}
+          inputMode="numeric"
+          defaultValue={rule.choiceHours ?? ""}
+          errors={e("choiceHours")}
         />
       </fieldset>
       <SubmitButton>保存</SubmitButton>

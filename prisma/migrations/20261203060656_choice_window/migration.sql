@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LegalAidRule" ADD COLUMN     "choiceHours" INTEGER;
