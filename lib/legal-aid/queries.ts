@@ -115,8 +115,9 @@ export const listLegalAidQueue = defineUseCase({
       select: {
         status: true, applicantName: true, matterCategory: true, aidForm: true, greenChannel: true, greenChannelReason: true,
         urgentDeadline: true, advanceAidAt: true, assignDueAt: true, materialsDueAt: true, closedAt: true, closingDueAt: true,
-        satisfaction: true, qualityGrade: true,
+        satisfaction: true, qualityGrade: true, poolOpenedAt: true, poolClosedAt: true,
         lawyer: { select: { name: true } },
+        offers: { where: { status: "PENDING" }, select: { lawyer: { select: { name: true } } } },
         workOrder: { select: { number: true, status: true, dueAt: true, createdAt: true } },
         requests: { where: { decidedAt: null }, select: { kind: true } },
         objections: { where: { decidedAt: null }, select: { dueAt: true } },
@@ -146,6 +147,12 @@ export const listLegalAidQueue = defineUseCase({
         graded: !!r.qualityGrade,
         openRequests: r.requests.map((q) => q.kind),
         openObjection: r.objections[0]?.dueAt.toISOString() ?? null,
+        /** 点援制 while approved: waiting for a chosen lawyer, in the pool, or back with the officer */
+        choiceStage:
+          r.status !== "APPROVED" ? null
+          : r.offers.length ? { stage: "OFFERED" as const, lawyerName: r.offers[0].lawyer.name }
+          : r.poolOpenedAt && !r.poolClosedAt ? { stage: "POOL" as const, lawyerName: null }
+          : null,
       };
     });
     return { view: input.view, counts, items: input.view === "done" ? items : queueOrder(items, shanghaiDate(now)) };

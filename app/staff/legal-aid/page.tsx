@@ -80,6 +80,8 @@ export default async function LegalAidQueuePage({ searchParams }: { searchParams
                   <CaseStatusBadge status={i.status} />
                   {i.greenChannel ? <Badge tone="success">绿色通道</Badge> : null}
                   {i.advanceAid ? <Badge tone="warning">先行援助</Badge> : null}
+                  {i.choiceStage?.stage === "OFFERED" ? <Badge tone="info">点援：等待{i.choiceStage.lawyerName}接单</Badge> : null}
+                  {i.choiceStage?.stage === "POOL" ? <Badge tone="info">抢单池中</Badge> : null}
                   {i.urgentDeadline ? <Badge tone="warning">紧急期限 {i.urgentDeadline}</Badge> : null}
                   {i.openRequests.map((k) => <Badge key={k} tone="warning">待处理：{REQUEST_KIND_LABELS[k]}</Badge>)}
                   {i.openObjection ? <Badge tone="warning">异议审查中</Badge> : null}
