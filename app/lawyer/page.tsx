@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { UseCaseResult } from "@/lib/api/use-case";
@@ -94,28 +95,10 @@ function OffersSection({ offers }: { offers: Offers }) {
       ) : (
         <ul id="offers-pending" className="space-y-3">
           {offers.pending.map((o) => (
-            <li key={o.id} className="rounded-lg border-2 border-primary bg-white p-4 shadow-sm">
-              <h3 className="text-lg font-semibold">{o.applicant} · {o.category}</h3>
-              <p className="mt-1 flex flex-wrap items-center gap-2">
-                <Badge tone="info">受援人的第 {o.rank} 选择</Badge>
-                {o.greenChannel ? <Badge tone="success">绿色通道</Badge> : null}
-                {o.urgentDeadline ? <Badge tone="warning">紧急期限 {o.urgentDeadline}</Badge> : null}
-              </p>
-              <dl className="mt-2 grid gap-x-4 gap-y-1 text-slate-700 sm:grid-cols-[auto_1fr]">
-                <dt>编号</dt>
-                <dd>{o.number}</dd>
-                <dt>援助形式</dt>
-                <dd>{o.aidForm}</dd>
-                <dt>地区</dt>
-                <dd>{o.region}</dd>
-                {o.authority ? (<><dt>办案机关</dt><dd>{o.authority}</dd></>) : null}
-                <dt>案情</dt>
-                <dd className="whitespace-pre-line">{o.facts}</dd>
-                <dt>确认期限</dt>
-                <dd className="font-semibold"><DateTime value={o.expiresAt} />（<Countdown due={o.expiresAt} />）</dd>
-              </dl>
+            <MatterCard key={o.id} item={o} title={`${o.applicant} · ${o.category}`} chosen={o.rank} deadline={{ label: "确认期限", at: o.expiresAt }}
+              facts={<><dt>案情</dt><dd className="whitespace-pre-line">{o.facts}</dd></>}>
               <OfferSteps id={o.id} number={o.number} />
-            </li>
+            </MatterCard>
           ))}
         </ul>
       )}
@@ -133,6 +116,43 @@ function OffersSection({ offers }: { offers: Offers }) {
         </details>
       ) : null}
     </section>
+  );
+}
+
+type Matter = { number: string; aidForm: string; region: string; authority: string | null; greenChannel: boolean; urgentDeadline: string | null };
+
+/** One case as a lawyer weighs it before taking it: the matter, the area, the deadline to answer. */
+function MatterCard({ item, title, chosen, deadline, facts, children }: {
+  item: Matter;
+  title: string;
+  /** the applicant's rank for this lawyer (offers only) */
+  chosen?: number;
+  deadline: { label: string; at: string };
+  facts?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <li className={`rounded-lg bg-white p-4 shadow-sm ${chosen ? "border-2 border-primary" : "border border-slate-200"}`}>
+      <h3 className="text-lg font-semibold">{title}</h3>
+      <p className="mt-1 flex flex-wrap items-center gap-2">
+        {chosen ? <Badge tone="info">受援人的第 {chosen} 选择</Badge> : null}
+        {item.greenChannel ? <Badge tone="success">绿色通道</Badge> : null}
+        {item.urgentDeadline ? <Badge tone="warning">紧急期限 {item.urgentDeadline}</Badge> : null}
+      </p>
+      <dl className="mt-2 grid gap-x-4 gap-y-1 text-slate-700 sm:grid-cols-[auto_1fr]">
+        <dt>编号</dt>
+        <dd>{item.number}</dd>
+        <dt>援助形式</dt>
+        <dd>{item.aidForm}</dd>
+        <dt>地区</dt>
+        <dd>{item.region}</dd>
+        {item.authority ? (<><dt>办案机关</dt><dd>{item.authority}</dd></>) : null}
+        {facts}
+        <dt>{deadline.label}</dt>
+        <dd className="font-semibold"><DateTime value={deadline.at} />（<Countdown due={deadline.at} />）</dd>
+      </dl>
+      {children}
+    </li>
   );
 }
 
@@ -167,25 +187,9 @@ function PoolSection({ pool, filter, counties }: { pool: Pool; filter: { categor
       ) : (
         <ul className="space-y-3">
           {pool.items.map((i) => (
-            <li key={i.number} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <h3 className="text-lg font-semibold">{i.category}</h3>
-              <p className="mt-1 flex flex-wrap items-center gap-2">
-                {i.greenChannel ? <Badge tone="success">绿色通道</Badge> : null}
-                {i.urgentDeadline ? <Badge tone="warning">紧急期限 {i.urgentDeadline}</Badge> : null}
-              </p>
-              <dl className="mt-2 grid gap-x-4 gap-y-1 text-slate-700 sm:grid-cols-[auto_1fr]">
-                <dt>编号</dt>
-                <dd>{i.number}</dd>
-                <dt>援助形式</dt>
-                <dd>{i.aidForm}</dd>
-                <dt>地区</dt>
-                <dd>{i.region}</dd>
-                {i.authority ? (<><dt>办案机关</dt><dd>{i.authority}</dd></>) : null}
-                <dt>接单截止</dt>
-                <dd><DateTime value={i.closesAt} />（<Countdown due={i.closesAt} />）</dd>
-              </dl>
+            <MatterCard key={i.number} item={i} title={i.category} deadline={{ label: "接单截止", at: i.closesAt }}>
               <TakeFromPool number={i.number} />
-            </li>
+            </MatterCard>
           ))}
         </ul>
       )}

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db, resetDatabase } from "./helpers/db";
-import { makeActor, makeSmallNetwork, makeUser } from "./helpers/factories";
-import { execute, type Result } from "@/lib/api/use-case";
-import { actorForUser, type Actor } from "@/lib/auth/actor";
+import { makeActor, makeSmallNetwork } from "./helpers/factories";
+import { makeLawyer as makeSharedLawyer, meta, must, idNumberFor, sampleApplication } from "./helpers/legal-aid";
+import { execute } from "@/lib/api/use-case";
+import type { Actor } from "@/lib/auth/actor";
 import { takeInLegalAidApplication } from "@/lib/legal-aid/apply";
 import { assignLawyer, listLawyerCandidates } from "@/lib/legal-aid/assignment";
 import { addProgress, closeCase, getLawyerCase, listMyCases, requestTermination } from "@/lib/legal-aid/lawyer-case";
 import {
   archiveCase, decideRequest, gradeQuality, lawyerRatings, rateCase, recordFollowUp, requestLawyerChange,
 } from "@/lib/legal-aid/aftercare";
-import { idNumberCheckChar } from "@/lib/identity/id-number";
 import {
   addDays, addWorkingDays, createWorkingCalendar, endOfShanghaiDay, shanghaiDate, startOfShanghaiDay,
 } from "@/lib/calendar/working-days";
@@ -18,30 +18,12 @@ import {
 // (progress, termination request, closing), the recipient's and the centre's aftercare (change of
 // lawyer, rating, phone follow-up, quality grade, archive) and the lawyers' rating.
 
-const meta = { ip: null, userAgent: null };
-const idNumber = (seq: number) => {
-  const first17 = `36990119700101${String(100 + seq).slice(-3)}`;
-  return first17 + idNumberCheckChar(first17);
-};
+const idNumber = idNumberFor;
 const pdf = () => new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")], "结案报告.pdf", { type: "application/pdf" });
 const today = () => shanghaiDate(new Date());
 
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message} ${JSON.stringify(r.fieldErrors ?? {})}`);
-  return r.data;
-}
-
 let seq = 0;
-const application = (over: { name?: string; phone?: string; opposingParty?: string; category?: string } = {}) => {
-  seq += 1;
-  return {
-    applicant: { name: over.name ?? "陈秀兰", idNumber: idNumber(seq), phone: over.phone ?? "13812340001", address: "东村 3 组 12 号", regionCode: "369901001001" },
-    matter: { category: over.category ?? "LABOUR", facts: "在工地干了半年，老板拖欠工资 2 万元。", opposingParty: over.opposingParty ?? "某建筑劳务公司" },
-    aidForm: "LABOUR_ARBITRATION",
-    economic: { basis: "HARDSHIP_DECLARATION", declaration: { monthlyIncome: 2400, householdSize: 3, signed: "on" } },
-    consent: { personalInfo: "on" },
-  };
-};
+const application = (over: Parameters<typeof sampleApplication>[1] = {}) => sampleApplication(++seq, over);
 
 describe("legal-aid case: assignment, the lawyer's side and aftercare", () => {
   let n: Awaited<ReturnType<typeof makeSmallNetwork>>;
@@ -62,17 +44,8 @@ describe("legal-aid case: assignment, the lawyer's side and aftercare", () => {
     firmB = await db.lawFirm.create({ data: { name: "乙律师事务所", regionId: n.county.id, address: "县城路 2 号", phone: "0797-2222222" } });
   });
 
-  async function makeLawyer(opts: { name: string; firmId: number; expertise?: string[]; regionIds?: number[]; cap?: number; accepts?: boolean }) {
-    const user = await makeUser({ role: "LAWYER", name: opts.name });
-    await db.lawyerProfile.create({
-      data: {
-        userId: user.id, firmId: opts.firmId, licenceNumber: `1369${String(user.id).padStart(13, "0")}`, practiceSinceYear: 2015,
-        expertise: opts.expertise ?? ["LABOUR"], concurrentCaseCap: opts.cap ?? 5, acceptsLegalAid: opts.accepts ?? true,
-        serviceRegions: { connect: (opts.regionIds ?? [n.county.id]).map((id) => ({ id })) },
-      },
-    });
-    return (await actorForUser(db, user.id))!;
-  }
+  const makeLawyer = (opts: { name: string; firmId: number; expertise?: string[]; regionIds?: number[]; cap?: number; accepts?: boolean }) =>
+    makeSharedLawyer({ ...opts, regionIds: opts.regionIds ?? [n.county.id] });
 
   /** An application taken in at the centre, then approved (the review's own use case is tested elsewhere). */
   async function approvedCase(over: Parameters<typeof application>[0] = {}) {

@@ -6,17 +6,9 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Select } from "@/components/ui/select";
 import { saveLegalAidRules } from "../actions";
+import type { LegalAidLimits } from "@/lib/legal-aid/case";
 
-type Rule = {
-  dayBasis: string;
-  assignDays: number;
-  materialsDays: number;
-  objectionDays: number;
-  closingMaterialsDays: number;
-  offerHours: number;
-  maxChoices: number;
-  choiceHours: number | null;
-};
+type Rule = LegalAidLimits;
 
 /** Each limit with its legal basis next to it, so the admin sees what the number stands for. */
 export function LegalAidRulesForm({ rule }: { rule: Rule }) {
