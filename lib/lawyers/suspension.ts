@@ -97,7 +97,7 @@ export const suspendLawyer = defineUseCase({
       await db.legalAidOffer.updateMany({ where: { id: { in: pending.map((o) => o.id) } }, data: { status: "WITHDRAWN", respondedAt: now } });
     }
     const moved = [...new Set(pending.map((o) => o.applicationId))];
-    for (const applicationId of moved) await offerNextChoice(db, applicationId, now);
+    for (const applicationId of moved) await offerNextChoice(db, applicationId, now, `律师${lawyer.user.name}暂时不能承办法律援助案件。`);
 
     await enqueueNotification(db, {
       channel: "IN_APP",

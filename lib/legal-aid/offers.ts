@@ -127,9 +127,9 @@ async function handToOfficer(db: Tx, c: LockedCase, now: Date, lead: string, why
 }
 
 /** For a step that withdrew an offer outside the chain (a suspended lawyer's): the case moves on. */
-export async function offerNextChoice(db: Tx, applicationId: number, now: Date): Promise<NextStep | null> {
+export async function offerNextChoice(db: Tx, applicationId: number, now: Date, lead = ""): Promise<NextStep | null> {
   const c = await lockCaseById(db, applicationId);
-  return c ? offerNext(db, c, now) : null;
+  return c ? offerNext(db, c, now, lead) : null;
 }
 
 // ───────────── the lawyer's side ─────────────

@@ -304,6 +304,9 @@ describe("lawyer roster and supervision", () => {
       [r.zhao.id, 2, "PENDING"],
     ]);
     expect((await db.notification.findFirstOrThrow({ where: { recipientUserId: r.wang.id } })).body).toContain("已撤回 1 件待接受的派单");
+    // on the timeline (why 王律师 was passed over) and told to the applicant in one message
+    expect((await db.workOrderEvent.findFirstOrThrow({ where: { kind: "OFFERED" } })).body).toBe("未派单：王律师：该律师已被暂停承办法律援助案件");
+    expect(await db.notification.count({ where: { body: { startsWith: "律师王律师暂时不能承办法律援助案件。已将您的法律援助案件" } } })).toBe(1);
 
     // the case already in the lawyer's hands stays there (the centre changes lawyer if it must)
     expect(await db.legalAidApplication.findUniqueOrThrow({ where: { id: handling.id } })).toMatchObject({ status: "ASSIGNED", lawyerUserId: r.wang.id });
