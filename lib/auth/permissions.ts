@@ -69,6 +69,16 @@ export const PERMISSIONS = {
   "lawyer.suspend": ["LEGAL_AID_OFFICER"],
   "legalAid.indicators": ["LEADER", "ADMIN"],
 
+  // people's mediation (人民调解)
+  /** a party applies online */
+  "mediation.apply": ["RESIDENT"],
+  /** walk-ins, proactive cases (主动排查), referrals; API clients of courts and police act as STAFF */
+  "mediation.intake": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "mediation.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  /** the committee's work: consent, assignment, sessions, outcome, agreement, confirmation, follow-up, escalation */
+  "mediation.process": ["STAFF", "MEDIATOR"],
+  "mediation.indicators": ["LEADER", "ADMIN"],
+
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 } as const satisfies Record<string, readonly Grantee[]>;

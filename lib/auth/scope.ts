@@ -72,3 +72,18 @@ export function legalAidScope(actor: Actor): Prisma.LegalAidApplicationWhereInpu
   if (actor.role === "LEADER" && actor.regionPath) return { workOrder: { region: { path: { startsWith: actor.regionPath } } } };
   return NOTHING;
 }
+
+/**
+ * Mediation cases the actor may see: staff roles those whose work order sits in their subtree (a
+ * case escalated upward leaves the lower tier's view); residents the cases they are a party to or
+ * applied for. Leaders read aggregates only.
+ */
+export function mediationScope(actor: Actor): Prisma.MediationCaseWhereInput {
+  if (ORGANIZATION_ROLES.has(actor.role) && actor.organizationPath) {
+    return { workOrder: { organization: { path: { startsWith: actor.organizationPath } } } };
+  }
+  if (actor.role === "RESIDENT" && actor.userId) {
+    return { OR: [{ parties: { some: { userId: actor.userId } } }, { workOrder: { requesterUserId: actor.userId } }] };
+  }
+  return NOTHING;
+}

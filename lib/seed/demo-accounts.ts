@@ -64,6 +64,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "staff.station2", name: "谢建华", role: "STAFF", label: "另一街道工作站工作人员", where: `${p.county}${p.township2}公共法律服务工作站`, scope: { kind: "organization", place: "station2" } },
   { username: "staff.room", name: "邱春兰", role: "STAFF", label: "社区工作室工作人员", where: `${p.township}${p.village}公共法律服务工作室`, scope: { kind: "organization", place: "room" } },
   { username: "mediator", name: "赖德明", role: "MEDIATOR", label: "人民调解员", where: station, scope: { kind: "organization", place: "station" } },
+  { username: "mediator.room", name: "罗金根", role: "MEDIATOR", label: "村（社区）人民调解员", where: `${p.township}${p.village}公共法律服务工作室`, scope: { kind: "organization", place: "room" } },
   { username: "lawyer1", name: "陈立衡", role: "LAWYER", label: "律师（法律援助名册）", where: p.lawyer1Firm, scope: { kind: "lawyer", index: 0 } },
   { username: "lawyer2", name: "胡雅琴", role: "LAWYER", label: "律师（法律援助名册）", where: p.lawyer2Firm, scope: { kind: "lawyer", index: 1 } },
   { username: "resident1", phone: "13800000001", name: "王秀英", role: "RESIDENT", label: "群众（已实名）", where: "—", scope: { kind: "none" } },

@@ -136,6 +136,8 @@ export const intakeWorkOrder = defineUseCase({
     // A legal-aid application needs its case record (applicant identity, matter, economic basis):
     // it has its own intake (lib/legal-aid/apply.ts, POST /api/v1/legal-aid/applications).
     if (input.type === "LEGAL_AID") throw ruleViolation("法律援助申请请通过「代为登记法律援助申请」登记", "type");
+    // So does a mediation case (parties, category, source): lib/mediation/intake.ts, POST /api/v1/mediation/cases.
+    if (input.type === "MEDIATION") throw ruleViolation("人民调解请通过「登记调解案件」登记", "type");
     const { idempotencyKey, confirmDuplicate, ...request } = input;
     if (idempotencyKey) {
       const hash = createHash("sha256").update(JSON.stringify(request)).digest("hex");

@@ -71,6 +71,17 @@ export const EVENT_LABELS: Record<WorkOrderEventKind, string> = {
   OFFER_EXPIRED: "律师未在期限内接单",
   POOL_OPENED: "进入抢单池",
   POOL_CLOSED: "无律师接单，转由中心指派",
+  MEDIATION_CONSENT: "当事人同意调解",
+  MEDIATION_REFUSED: "当事人拒绝调解",
+  MEDIATOR_ASSIGNED: "确定调解员",
+  SESSION_SCHEDULED: "安排调解",
+  SESSION_HELD: "调解记录",
+  DEADLINE_EXTENDED: "延长调解期限",
+  MEDIATION_SUCCEEDED: "调解成功",
+  MEDIATION_FAILED: "调解不成",
+  CONFIRMATION_RECORDED: "司法确认",
+  PERFORMANCE_CHECKED: "履行回访",
+  COURT_REPORTED: "向法院反馈调解结果",
 };
 
 export const SATISFACTION_LABELS: Record<Satisfaction, string> = {

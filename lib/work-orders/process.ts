@@ -29,14 +29,16 @@ const orderSelect = {
 export type LockedOrder = Prisma.WorkOrderGetPayload<{ select: typeof orderSelect }>;
 
 /** The order by number if the actor may handle it, locked against concurrent steps until commit. */
-export async function lockOrder(db: Tx, actor: Actor, number: string, { legalAid = false } = {}): Promise<LockedOrder> {
+export async function lockOrder(db: Tx, actor: Actor, number: string, { caseStep = false } = {}): Promise<LockedOrder> {
   const found = await db.workOrder.findFirst({ where: { AND: [{ number }, workOrderScope(actor)] }, select: { id: true } });
   if (!found) throw notFound("工单");
   await db.$queryRaw`SELECT 1 FROM "WorkOrder" WHERE "id" = ${found.id} FOR UPDATE`;
   const order = await db.workOrder.findUniqueOrThrow({ where: { id: found.id }, select: orderSelect });
-  // A legal-aid application moves only by the law's steps (lib/legal-aid), never by the generic ones:
-  // a generic close or transfer would leave its case record behind. Taking it on (受理) is harmless.
-  if (order.type === "LEGAL_AID" && !legalAid) throw ruleViolation("法律援助申请请在法律援助案件页面办理", "_form");
+  // A legal-aid application or a mediation case moves only by the law's steps (lib/legal-aid,
+  // lib/mediation), never by the generic ones: a generic close or transfer would leave its case
+  // record behind. Taking it on (受理) is harmless.
+  if (!caseStep && order.type === "LEGAL_AID") throw ruleViolation("法律援助申请请在法律援助案件页面办理", "_form");
+  if (!caseStep && order.type === "MEDIATION") throw ruleViolation("人民调解案件请在调解案件页面办理", "_form");
   return order;
 }
 
@@ -65,7 +67,7 @@ const requesterOf = (o: LockedOrder) => ({ userId: o.requesterUserId, phone: o.r
 const OPEN_FOR_WORK: WorkOrderStatus[] = ["NEW", "IN_PROGRESS", "REOPENED"];
 
 async function acceptOne(db: Tx, actor: Actor, number: string, handlerUserId: number | null) {
-  const order = await lockOrder(db, actor, number, { legalAid: true });
+  const order = await lockOrder(db, actor, number, { caseStep: true });
   requireStatus(order, ["NEW", "REOPENED", "IN_PROGRESS"], "受理");
   const handler = handlerUserId ?? actor.userId;
   if (handler !== actor.userId) await assertHandlerInOrganization(db, handler, order.organizationId);

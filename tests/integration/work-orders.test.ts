@@ -46,8 +46,9 @@ describe("work orders", () => {
     // legal aid has its own intake with the case record; the generic one refuses it
     const aid = await execute(intakeWorkOrder, call({ type: "LEGAL_AID", requester: { name: "李", phone: "13900000002" } }), hotline, meta);
     expect(aid).toMatchObject({ ok: false, code: "RULE_VIOLATION", fieldErrors: { type: ["法律援助申请请通过「代为登记法律援助申请」登记"] } });
-    const mediation = must(await execute(intakeWorkOrder, call({ type: "MEDIATION", requester: { name: "李", phone: "13900000002" } }), hotline, meta));
-    expect(mediation.organization.id).toBe(n.roomA.id);
+    // so has mediation (parties, category, source): tests/integration/mediation-*.test.ts
+    const mediation = await execute(intakeWorkOrder, call({ type: "MEDIATION", requester: { name: "李", phone: "13900000002" } }), hotline, meta);
+    expect(mediation).toMatchObject({ ok: false, code: "RULE_VIOLATION", fieldErrors: { type: ["人民调解请通过「登记调解案件」登记"] } });
     const complaint = must(await execute(intakeWorkOrder, call({ type: "COMPLAINT", requester: { name: "赵", phone: "13900000003" } }), hotline, meta));
     expect(complaint.organization.id).toBe(n.stationA.id);
     // a village without a room falls back to its township's station

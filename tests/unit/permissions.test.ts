@@ -54,6 +54,11 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "legalAid.offer": ["LAWYER"],
   "lawyer.suspend": ["LEGAL_AID_OFFICER"],
   "legalAid.indicators": ["LEADER", "ADMIN"],
+  "mediation.apply": ["RESIDENT"],
+  "mediation.intake": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "mediation.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "mediation.process": ["STAFF", "MEDIATOR"],
+  "mediation.indicators": ["LEADER", "ADMIN"],
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 };
