@@ -9,7 +9,7 @@ import { SERVICES, type ServiceKey } from "@/lib/network/rules";
 const CATALOGUE: { key: ServiceKey; text: string; more?: { href: string; label: string } }[] = [
   { key: "CONSULTATION", text: "遇到法律问题，可到任一网点或拨打 12348 免费咨询。" },
   { key: "LEGAL_AID", text: "经济困难或属于特定群体的，可申请免费律师帮助，并可从名录中选择律师。", more: { href: "/lawyers", label: "律师名录" } },
-  { key: "MEDIATION", text: "邻里、婚姻家庭、劳动等纠纷，人民调解员免费调解。" },
+  { key: "MEDIATION", text: "邻里、婚姻家庭、劳动等纠纷，人民调解员免费调解。", more: { href: "/mediation/apply", label: "申请人民调解" } },
   { key: "NOTARY", text: "公证事项可到县级公共法律服务中心预约办理。" },
   { key: "LAWYER_REFERRAL", text: "需要委托律师的，中心可介绍执业律师和律师事务所。" },
   { key: "COMPLAINT", text: "对服务不满意，可随时评价、投诉，我们会跟踪整改。" },

@@ -66,6 +66,8 @@ export default async function StaffWorkbenchPage() {
           <LinkButton href="/staff/legal-aid/new" size="lg" variant="secondary">
             代为登记法律援助申请
           </LinkButton>
+          {me.role === "STAFF" || me.role === "MEDIATOR" ? <LinkButton href="/staff/mediation" size="lg" variant="secondary">人民调解</LinkButton> : null}
+          {me.role === "STAFF" || me.role === "MEDIATOR" ? <LinkButton href="/staff/mediation/new" size="lg" variant="secondary">登记调解案件</LinkButton> : null}
           {overdue ? (
             <LinkButton href="/staff/work-orders?due=overdue" size="lg" variant="ghost">
               查看已超期工单

@@ -6,6 +6,7 @@ import { deliverPendingNotifications } from "@/lib/notify/deliver";
 import { escalateOverdueWorkOrders } from "@/lib/work-orders/escalate-overdue";
 import { withdrawExpiredApplications } from "@/lib/legal-aid/expire-materials";
 import { expireOffers } from "@/lib/legal-aid/offers";
+import { sendMediationReminders } from "@/lib/mediation/reminders";
 
 // Background jobs on pg-boss (docs/decisions/004): the queue lives in the application's own
 // PostgreSQL (schema "pgboss"), so there is no other service to run. pg-boss turns each cron tick
@@ -42,6 +43,12 @@ export const JOBS = {
     cron: "* * * * *",
     expireInSeconds: 50,
     run: (db: Db) => expireOffers(db, new Date()),
+  },
+  /** 人民调解: warn before the court-confirmation window closes; remind the committee of the 履行回访 on the performance date */
+  "mediation.reminders": {
+    cron: "0 8 * * *",
+    expireInSeconds: 600,
+    run: (db: Db) => sendMediationReminders(db, new Date()),
   },
 } satisfies Record<string, JobDefinition>;
 

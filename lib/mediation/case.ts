@@ -79,7 +79,8 @@ export async function notifyParties(db: Tx, c: LockedMediation, body: string) {
     sent.add(key);
     if (p.userId) {
       await enqueueNotification(db, { channel: "IN_APP", recipientUserId: p.userId, body, link: partyLink(c.workOrder.number), workOrderId: c.workOrder.id });
-    } else if (p.phone) {
+    } else if (p.phone && /^1\d{10}$/.test(p.phone)) {
+      // SMS only to a mobile number; a landline party is told by the committee by phone
       await enqueueNotification(db, { channel: "SMS", recipientPhone: p.phone, body, workOrderId: c.workOrder.id });
     }
   }

@@ -34,6 +34,10 @@ export async function escalateOverdueWorkOrders(db: Db, now: Date): Promise<{ es
           await flagOverdueLegalAid(tx, order, now);
           continue;
         }
+        if (order.type === "MEDIATION") {
+          await flagOverdueMediation(tx, order, now);
+          continue;
+        }
         const parentId = order.organization.parentId;
         await tx.workOrder.update({
           where: { id },
@@ -86,6 +90,36 @@ async function flagOverdueLegalAid(
       recipientUserId: p.userId,
       body: `法律援助申请 ${order.number} 已超过法定期限（${order.organization.name}），请督办。`,
       link: p.role === "LEADER" ? "/leader" : `/staff/legal-aid/${order.number}`,
+      workOrderId: order.id,
+    });
+  }
+}
+
+/**
+ * A mediation case stays with its committee when its time runs out: moving it up would take it from
+ * the mediator who knows the parties, and escalation is the committee's own judgement
+ * (lib/mediation/steps.ts escalateMediation). It is flagged once; the committee's mediators and
+ * staff are told so they can conclude, or extend on the parties' request.
+ */
+async function flagOverdueMediation(
+  tx: Tx,
+  order: { id: number; number: string; handlerUserId: number | null; organizationId: number; organization: { name: string } },
+  now: Date,
+) {
+  await tx.workOrder.update({ where: { id: order.id }, data: { overdueEscalatedAt: now } });
+  await addEvent(tx, order, "ESCALATED", null, { reason: "超过调解期限，已提醒调解委员会及时结案或经当事人申请延长" });
+  const people = await tx.membership.findMany({
+    where: { organizationId: order.organizationId, role: { in: ["STAFF", "MEDIATOR"] } },
+    select: { userId: true },
+  });
+  const recipients = new Set(people.map((p) => p.userId));
+  if (order.handlerUserId) recipients.add(order.handlerUserId);
+  for (const userId of recipients) {
+    await enqueueNotification(tx, {
+      channel: "IN_APP",
+      recipientUserId: userId,
+      body: `调解案件 ${order.number} 已超过调解期限（${order.organization.name}），请及时结案，或经当事人申请延长期限。`,
+      link: `/staff/mediation/${order.number}`,
       workOrderId: order.id,
     });
   }

@@ -60,7 +60,7 @@ describe("work orders", () => {
     const kept = must(await execute(intakeWorkOrder, call({ channel: "WALK_IN", requester: { name: "孙", phone: "13900000005" } }), stationStaff, meta));
     expect(kept.organization.id).toBe(n.stationA.id);
     const numbers = (await db.workOrder.findMany({ select: { number: true } })).map((o) => o.number);
-    expect(new Set(numbers).size).toBe(5);
+    expect(new Set(numbers).size).toBe(4);
     const first = await db.workOrder.findFirstOrThrow({ where: { number: consult.number } });
     expect(first).toMatchObject({ firstOrganizationId: n.centre.id, firstReceiverUserId: hotline.userId, status: "NEW" });
   });

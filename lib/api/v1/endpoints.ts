@@ -19,6 +19,9 @@ import { SubmittedApplication } from "@/lib/legal-aid/application-schemas";
 import { getRosterLawyer, listRoster, RosterLawyerDetail, RosterPage } from "@/lib/lawyers/roster";
 import { setLawyerChoices } from "@/lib/legal-aid/choice";
 import { acceptFromPool, acceptOffer, declineOffer, listMyOffers, listPool } from "@/lib/legal-aid/offers";
+import { registerMediationCase } from "@/lib/mediation/intake";
+import { getMediationCase } from "@/lib/mediation/queries";
+import { RegisteredMediationCase } from "@/lib/mediation/schemas";
 
 // Every REST endpoint of /api/v1, in one list: the route files export handlers built from these,
 // and /api/v1/openapi.json is generated from the same list, so the document cannot drift.
@@ -137,6 +140,19 @@ export const legalAidPoolAccept = defineEndpoint({
   useCase: acceptFromPool, response: z.record(z.string(), z.unknown()), inputFrom: "none",
 });
 
+export const mediationCases = defineEndpoint({
+  method: "POST", path: "/api/v1/mediation/cases", tag: "mediation",
+  summary: "登记人民调解案件（法院诉前委派、公安或信访移送，或网点登记的来访、主动排查案件）：按纠纷发生地分派给最基层的调解委员会（村调解室，无则乡镇工作站），返回受理的调解委员会和调解期限。委派、移送须附文书编号。带 Idempotency-Key 时重试不会重复登记；输入错误返回 422，字段错误见 error.fields（如 parties.1.phone）",
+  useCase: registerMediationCase, response: RegisteredMediationCase, inputFrom: "body", successStatus: 201,
+  headers: { "idempotency-key": "idempotencyKey" }, validationStatus: 422,
+});
+
+export const mediationCase = defineEndpoint({
+  method: "GET", path: "/api/v1/mediation/cases/{number}", tag: "mediation",
+  summary: "人民调解案件详情：当事人、调解会安排、期限、结果与办理记录（仅限调用者管辖范围内或当事人本人；身份证号一律脱敏，案件承办组织以外电话脱敏）",
+  useCase: getMediationCase, response: z.record(z.string(), z.unknown()), inputFrom: "none",
+});
+
 export const openapi = defineEndpoint({
   method: "GET", path: "/api/v1/openapi.json", tag: "system", summary: "本 API 的 OpenAPI 3.1 描述（由 zod 模式生成）",
   useCase: defineUseCase({
@@ -151,4 +167,4 @@ export const openapi = defineEndpoint({
 });
 
 export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, lawyers, lawyer, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment,
-  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, openapi];
+  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, mediationCases, mediationCase, openapi];

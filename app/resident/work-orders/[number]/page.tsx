@@ -43,6 +43,7 @@ export default async function ResidentWorkOrderPage({ params }: { params: Params
   const o = await loadPage(getWorkOrder, { number }, returnTo);
   // A legal-aid application has its own case page (decision, lawyer, objection, documents).
   if (o.type === "LEGAL_AID") redirect(`/resident/legal-aid/${number}`);
+  if (o.type === "MEDIATION") redirect(`/resident/mediation/${number}`);
 
   const round = o.events.filter((e) => e.kind === "CLOSED").length;
   const rating = o.ratings.find((r) => r.round === round) ?? null;

@@ -32,6 +32,7 @@ export default async function StaffWorkOrderPage({ params }: { params: Params })
   const o = await loadPage(getWorkOrder, { number }, returnTo);
   // A legal-aid application is handled on its case page (review, assignment), not with the generic steps.
   if (o.type === "LEGAL_AID") redirect(`/staff/legal-aid/${number}`);
+  if (o.type === "MEDIATION") redirect(`/staff/mediation/${number}`);
 
   const targets = HANDOVER.includes(o.status) ? await loadPage(listHandOverTargets, { number }, returnTo) : null;
   // Assigning needs colleagues at the order's own service point (the actor's).
