@@ -55,17 +55,19 @@ async function registerCase(
   await expectAccessible(page);
   await page.getByRole("button", { name: "登记调解案件" }).click();
   await page.getByRole("link", { name: "打开案件" }).click();
+  await page.waitForURL(/\/staff\/mediation\/\d{6}-\d{8}-\d{7}$/);
   const number = page.url().match(/\d{6}-\d{8}-\d{7}/)?.[0];
   expect(number).toBeTruthy();
   return number!;
 }
 
 /** Assign the mediator, schedule a session, record it. */
-async function mediate(page: Page, mediator: string, minutes: string) {
+async function mediate(page: Page, mediator: string, minutes: string, placeKind: "ROOM" | "STATION") {
   await page.getByRole("radio", { name: new RegExp(mediator) }).check();
   await page.getByRole("button", { name: "确定调解员" }).click();
-  await expect(page.getByRole("status").filter({ hasText: mediator })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "已确定调解员" })).toBeVisible();
   await page.getByLabel(/^调解时间/).fill(tomorrowAt("09:30"));
+  await page.getByLabel(/^地点类型/).selectOption(placeKind);
   await page.getByRole("button", { name: "安排调解并通知当事人" }).click();
   await expect(page.getByLabel(/^哪一次调解/)).toBeVisible();
   await page.getByLabel(/^参加人员/).fill("各方当事人、调解员");
@@ -99,10 +101,10 @@ test("a village land-boundary dispute is settled by the village mediator", async
   });
   await expect(page.locator("main")).toContainText(`${DEMO_PLACES.village}`);
   await expectAccessible(page);
-  await mediate(page, "罗金根", "双方到现场察看界桩，对照承包合同附图，同意按原界线恢复界桩。");
+  await mediate(page, "罗金根", "双方到现场察看界桩，对照承包合同附图，同意按原界线恢复界桩。", "ROOM");
   await recordAgreement(page, { facts: "两户责任田相邻，界桩被移动。", terms: "按承包合同附图恢复原界桩，温家三日内移回界桩。" });
   await expectAccessible(page);
-  await page.getByRole("link", { name: /打印《调解协议书》/ }).click();
+  await page.getByRole("link", { name: /打印《人民调解协议书》/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("调解协议书");
   await expect(page.locator('section[aria-label="当事人签名"] li')).toHaveCount(2);
   await expect(page.getByRole("img", { name: "人民调解委员会印章处" })).toBeVisible();
@@ -121,11 +123,11 @@ test("a court-delegated debt case is settled at the township station and reporte
     referral: { authority: "青溪区人民法院", reference },
   });
   await expect(page.locator("main")).toContainText(reference);
-  await mediate(page, "赖德明", "被告承认借款，因经营困难请求分期，原告同意。");
+  await mediate(page, "赖德明", "被告承认借款，因经营困难请求分期，原告同意。", "STATION");
   await recordAgreement(page, { facts: "被告向原告借款 3 万元，到期未还。", terms: "被告分三期归还借款 3 万元，每月 20 日前支付 1 万元。" });
-  await openStep(page, "向委派法院反馈调解结果");
+  // the step is open once the case has ended
   await page.getByRole("button", { name: "登记已向法院反馈" }).click();
-  await expect(page.locator("main")).toContainText("已向法院反馈");
+  await expect(page.getByRole("status").filter({ hasText: "已登记向青溪区人民法院反馈调解结果" })).toBeVisible();
   await page.getByRole("link", { name: /委派调解结果反馈函/ }).click();
   await expect(page.locator("main")).toContainText(reference);
   await expect(page.locator("main")).toContainText("调解成功");
@@ -146,7 +148,7 @@ test("the bike-shed fire: 23 owners, the property company and a battery shop set
   // a joint session: the judge stationed at the centre and the police
   await page.getByRole("radio", { name: /赖德明/ }).check();
   await page.getByRole("button", { name: "确定调解员" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "赖德明" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "已确定调解员" })).toBeVisible();
   await openStep(page, /参加调解人员/);
   await page.getByLabel(/^身份/).selectOption("JUDGE");
   await page.getByLabel(/^姓名$|^姓名\*/).first().fill("刘法官");
@@ -154,12 +156,13 @@ test("the bike-shed fire: 23 owners, the property company and a battery shop set
   await page.getByRole("button", { name: "添加", exact: true }).click();
   await expect(page.locator("main")).toContainText("刘法官");
   await page.getByLabel(/^调解时间/).fill(tomorrowAt("14:30"));
+  await page.getByLabel(/^地点类型/).selectOption("STATION");
   await page.getByRole("button", { name: "安排调解并通知当事人" }).click();
   await page.getByLabel(/^参加人员/).fill("23 户业主代表、物业公司、电池店、刘法官、调解员");
   await page.getByLabel(/^调解笔录/).fill("联合调解：物业承担 40%，电池店承担 60%，每户按车辆价值赔偿。");
   await page.getByRole("button", { name: "保存调解记录" }).click();
   await recordAgreement(page, { facts: "车棚起火烧毁 23 辆电动车。", terms: "物业公司赔偿 40%，电池店赔偿 60%，按清单向每户支付。" });
-  await page.getByRole("link", { name: /打印《调解协议书》/ }).click();
+  await page.getByRole("link", { name: /打印《人民调解协议书》/ }).click();
   await expect(page.locator('section[aria-label="当事人签名"] li')).toHaveCount(25);
   await expect(page.locator("main")).toContainText("一式二十六份");
   await expectAccessible(page);
