@@ -75,6 +75,8 @@ export const PERMISSIONS = {
   /** walk-ins, proactive cases (主动排查), referrals; API clients of courts and police act as STAFF */
   "mediation.intake": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
   "mediation.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  /** a party answers online whether they agree to mediation (Art. 17) */
+  "mediation.respond": ["RESIDENT"],
   /** the committee's work: consent, assignment, sessions, outcome, agreement, confirmation, follow-up, escalation */
   "mediation.process": ["STAFF", "MEDIATOR"],
   "mediation.indicators": ["LEADER", "ADMIN"],

@@ -10,6 +10,7 @@ import { enqueueNotification } from "@/lib/notify/enqueue";
 import { claimIdempotencyKey, completeIdempotencyKey, createWorkOrder } from "@/lib/work-orders/create-work-order";
 import {
   addMediationEvent, closeMediationOrder, lockMediation, lockMediationById, notifyCommittee, notifyParties, partyLink, requireMediationStatus,
+  type LockedMediation,
 } from "@/lib/mediation/case";
 import { MEDIATION_CATEGORY_LABELS, OTHER_ROUTES, PARTY_ROLE_LABELS, REFERRAL_SOURCES, type OtherRoute } from "@/lib/mediation/labels";
 import {
@@ -237,10 +238,46 @@ export const registerMediationCase = defineUseCase({
 });
 
 /**
- * Art. 17: the committee asked a party whether they agree to mediation. A refusal ends it — no
- * mediation, the order closes and every party is told their other routes. When the last party
- * agrees, the case is accepted and waits for a mediator.
+ * Art. 17: a party's answer to whether they agree to mediation. A refusal ends it — no mediation,
+ * the order closes and every party is told their other routes. When the last party agrees, the
+ * case is accepted and waits for a mediator. The caller holds the case lock.
  */
+async function answerConsent(db: Tx, actor: Actor, c: LockedMediation, partyId: number, agreed: boolean, note: string | undefined) {
+  requireMediationStatus(c, ["AWAITING_CONSENT"], "登记当事人是否同意调解");
+  const party = await db.mediationParty.findFirst({ where: { id: partyId, caseId: c.id }, select: { id: true, name: true, role: true, consent: true } });
+  if (!party) throw ruleViolation("该当事人不属于本案件", "partyId");
+  if (party.consent !== "PENDING") throw ruleViolation(`已登记过${party.name}的意见`, "partyId");
+  const now = new Date();
+  const who = `${PARTY_ROLE_LABELS[party.role]}${party.name}`;
+  await db.mediationParty.update({ where: { id: party.id }, data: { consent: agreed ? "AGREED" : "REFUSED", consentAt: now } });
+
+  if (!agreed) {
+    const reason = `${who}拒绝调解${note ? `：${note}` : ""}`.slice(0, 500);
+    const routes = Object.keys(OTHER_ROUTES) as OtherRoute[];
+    await db.mediationCase.update({ where: { id: c.id }, data: { status: "REFUSED", refusalNote: reason, endedAt: now, routesTold: routes } });
+    await closeMediationOrder(db, c, actor, REFUSAL_RESULT, now);
+    await addMediationEvent(db, c, "MEDIATION_REFUSED", actor, { reason, body: REFUSAL_RESULT });
+    await notifyParties(
+      db,
+      c,
+      `调解案件 ${c.workOrder.number}：${who}不同意调解，依法不予调解（人民调解法第十七条）。您可以通过${ROUTES_TEXT}等途径解决纠纷，需要帮助可拨打 12348。`,
+    );
+    return { number: c.workOrder.number, status: "REFUSED" as MediationStatus };
+  }
+
+  const pending = await db.mediationParty.count({ where: { caseId: c.id, consent: "PENDING" } });
+  if (pending > 0) {
+    await addMediationEvent(db, c, "MEDIATION_CONSENT", actor, { reason: `${who}同意调解`, body: note ?? null });
+    return { number: c.workOrder.number, status: "AWAITING_CONSENT" as MediationStatus };
+  }
+  await db.mediationCase.update({ where: { id: c.id }, data: { status: "ACCEPTED" } });
+  await addMediationEvent(db, c, "MEDIATION_CONSENT", actor, { reason: `${who}同意调解，各方当事人均已同意，案件受理`, body: note ?? null });
+  await notifyParties(db, c, `调解案件 ${c.workOrder.number}：各方当事人均已同意调解，${c.workOrder.organization.name}将安排调解员与您联系。`);
+  await notifyCommittee(db, c, `调解案件 ${c.workOrder.number} 各方已同意调解，请安排调解员。`);
+  return { number: c.workOrder.number, status: "ACCEPTED" as MediationStatus };
+}
+
+/** The committee records what a contacted party said. */
 export const recordConsent = defineUseCase({
   name: "mediation.consent",
   permission: "mediation.process",
@@ -249,37 +286,21 @@ export const recordConsent = defineUseCase({
   target: (i) => ({ type: "MediationCase", id: i.number }),
   async run({ db, actor, input }) {
     const c = await lockMediation(db, actor, input.number);
-    requireMediationStatus(c, ["AWAITING_CONSENT"], "登记当事人是否同意调解");
-    const party = await db.mediationParty.findFirst({ where: { id: input.partyId, caseId: c.id }, select: { id: true, name: true, role: true, consent: true } });
-    if (!party) throw ruleViolation("该当事人不属于本案件", "partyId");
-    if (party.consent !== "PENDING") throw ruleViolation(`已登记过${party.name}的意见`, "partyId");
-    const now = new Date();
-    const who = `${PARTY_ROLE_LABELS[party.role]}${party.name}`;
-    await db.mediationParty.update({ where: { id: party.id }, data: { consent: input.agreed ? "AGREED" : "REFUSED", consentAt: now } });
+    return answerConsent(db, actor, c, input.partyId, input.agreed, input.note);
+  },
+});
 
-    if (!input.agreed) {
-      const note = `${who}拒绝调解${input.note ? `：${input.note}` : ""}`.slice(0, 500);
-      const routes = Object.keys(OTHER_ROUTES) as OtherRoute[];
-      await db.mediationCase.update({ where: { id: c.id }, data: { status: "REFUSED", refusalNote: note, endedAt: now, routesTold: routes } });
-      await closeMediationOrder(db, c, actor, REFUSAL_RESULT, now);
-      await addMediationEvent(db, c, "MEDIATION_REFUSED", actor, { reason: note, body: REFUSAL_RESULT });
-      await notifyParties(
-        db,
-        c,
-        `调解案件 ${c.workOrder.number}：${who}不同意调解，依法不予调解（人民调解法第十七条）。您可以通过${ROUTES_TEXT}等途径解决纠纷，需要帮助可拨打 12348。`,
-      );
-      return { number: c.workOrder.number, status: "REFUSED" as MediationStatus };
-    }
-
-    const pending = await db.mediationParty.count({ where: { caseId: c.id, consent: "PENDING" } });
-    if (pending > 0) {
-      await addMediationEvent(db, c, "MEDIATION_CONSENT", actor, { reason: `${who}同意调解`, body: input.note ?? null });
-      return { number: c.workOrder.number, status: "AWAITING_CONSENT" as MediationStatus };
-    }
-    await db.mediationCase.update({ where: { id: c.id }, data: { status: "ACCEPTED" } });
-    await addMediationEvent(db, c, "MEDIATION_CONSENT", actor, { reason: `${who}同意调解，各方当事人均已同意，案件受理`, body: input.note ?? null });
-    await notifyParties(db, c, `调解案件 ${c.workOrder.number}：各方当事人均已同意调解，${c.workOrder.organization.name}将安排调解员与您联系。`);
-    await notifyCommittee(db, c, `调解案件 ${c.workOrder.number} 各方已同意调解，请安排调解员。`);
-    return { number: c.workOrder.number, status: "ACCEPTED" as MediationStatus };
+/** A party with an account answers online, for themself only. */
+export const respondToMediation = defineUseCase({
+  name: "mediation.respond",
+  permission: "mediation.respond",
+  write: true,
+  input: RecordConsentInput.omit({ partyId: true }),
+  target: (i) => ({ type: "MediationCase", id: i.number }),
+  async run({ db, actor, input }) {
+    const c = await lockMediation(db, actor, input.number);
+    const me = await db.mediationParty.findFirst({ where: { caseId: c.id, userId: actor.userId ?? -1, consent: "PENDING" }, select: { id: true } });
+    if (!me) throw ruleViolation("您不是需要答复的当事人，或已经答复过", "_form");
+    return answerConsent(db, actor, c, me.id, input.agreed, input.note);
   },
 });

@@ -9,7 +9,7 @@ import { decryptField } from "@/lib/crypto";
 import { addWorkingDays, createWorkingCalendar, shanghaiDate, toDbDate } from "@/lib/calendar/working-days";
 import { loadWorkingCalendar } from "@/lib/calendar/load-calendar";
 import { computeDueAt } from "@/lib/work-orders/deadlines";
-import { applyForMediation, recordConsent, registerMediationCase, REFUSAL_RESULT } from "@/lib/mediation/intake";
+import { applyForMediation, recordConsent, respondToMediation, registerMediationCase, REFUSAL_RESULT } from "@/lib/mediation/intake";
 import { getMediationCase, listMediationCases, listMyMediationCases } from "@/lib/mediation/queries";
 
 // 人民调解 intake from every source (人民调解法 Art. 17–18), consent and refusal, and who sees what.
@@ -111,6 +111,22 @@ describe("mediation intake", () => {
 
     // nothing more to record
     expect(fails(await execute(recordConsent, { number, partyId: party.id, agreed: "yes" }, roomStaff, meta)).fieldErrors?._form?.[0]).toContain("对方拒绝调解");
+  });
+
+  it("the respondent answers online from their own account: for themself only, once", async () => {
+    const { number } = must(await execute(applyForMediation, residentForm(), resident, meta));
+    // the applicant has nothing to answer; a stranger cannot reach the case
+    expect(fails(await execute(respondToMediation, { number, agreed: "yes" }, resident, meta)).fieldErrors?._form).toEqual(["您不是需要答复的当事人，或已经答复过"]);
+    const stranger = await makeActor({ role: "RESIDENT", name: "路人", phone: "13900000009" });
+    expect(fails(await execute(respondToMediation, { number, agreed: "yes" }, stranger, meta)).code).toBe("NOT_FOUND");
+    expect(fails(await execute(respondToMediation, { number }, respondent, meta)).fieldErrors?.agreed).toEqual(["请选择当事人是否同意调解"]);
+
+    expect(must(await execute(respondToMediation, { number, agreed: "yes", note: "希望周末调解" }, respondent, meta)).status).toBe("ACCEPTED");
+    const c = await db.mediationCase.findFirstOrThrow({ include: { workOrder: { include: { events: { orderBy: { id: "asc" } } } } } });
+    expect(c.status).toBe("ACCEPTED");
+    expect(c.workOrder.events.at(-1)).toMatchObject({ kind: "MEDIATION_CONSENT", actorUserId: respondent.userId, body: "希望周末调解" });
+    expect(await db.notification.count({ where: { recipientUserId: roomStaff.userId, body: { contains: "各方已同意调解" } } })).toBe(1);
+    expect(fails(await execute(respondToMediation, { number, agreed: "no" }, respondent, meta)).code).toBe("RULE_VIOLATION");
   });
 
   it("every respondent agrees: accepted once the last one says yes", async () => {

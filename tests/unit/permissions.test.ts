@@ -57,6 +57,7 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "mediation.apply": ["RESIDENT"],
   "mediation.intake": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
   "mediation.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  "mediation.respond": ["RESIDENT"],
   "mediation.process": ["STAFF", "MEDIATOR"],
   "mediation.indicators": ["LEADER", "ADMIN"],
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],

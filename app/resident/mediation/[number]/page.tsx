@@ -12,6 +12,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { HOTLINE } from "@/components/site/hotline";
 import { DateTime } from "@/components/work-orders/format";
 import { TimelineSection } from "@/components/work-orders/timeline";
+import { ConsentAnswer } from "./_components/consent-answer";
 
 type Params = Promise<{ number: string }>;
 
@@ -77,6 +78,8 @@ export default async function ResidentMediationPage({ params }: { params: Params
         <Link href="/resident" className="inline-flex min-h-11 items-center">← 返回我的服务</Link>
       </p>
       <PageHeader title="我的人民调解" description={<>编号 {c.number} · {c.categoryLabel}</>} />
+
+      <ConsentAnswer number={c.number} pending={c.status === "AWAITING_CONSENT" && c.parties.some((p) => p.isMe && p.consent === "PENDING")} />
 
       <Card title="调解进度" as="section">
         <p className="flex flex-wrap items-center gap-2 text-lg">
