@@ -6,7 +6,7 @@ import { legalAidScope } from "@/lib/auth/scope";
 import { notFound, ruleViolation } from "@/lib/errors";
 import { loadWorkingCalendar } from "@/lib/calendar/load-calendar";
 import { computeDueAt } from "@/lib/work-orders/deadlines";
-import { addEvent } from "@/lib/work-orders/process";
+import { addEvent, closeOrderForCase } from "@/lib/work-orders/process";
 import { enqueueNotification } from "@/lib/notify/enqueue";
 import { LEGAL_AID_STATUS_LABELS } from "@/lib/legal-aid/labels";
 
@@ -143,12 +143,5 @@ export async function notifyLawyer(db: Tx, c: LockedCase, lawyerUserId: number, 
  * withdrawal) is done. `closedOnTime` feeds the on-time indicator. The case record goes on.
  */
 export async function closeCaseOrder(db: Tx, c: LockedCase, actor: Pick<Actor, "userId">, resultSummary: string, now = new Date()) {
-  await db.workOrder.update({
-    where: { id: c.workOrder.id },
-    data: {
-      status: "CLOSED", closedAt: now, pausedAt: null, closedOnTime: now <= c.workOrder.dueAt, resultSummary: resultSummary.slice(0, 2000),
-      handlerUserId: c.workOrder.handlerUserId ?? actor.userId,
-    },
-  });
-  await db.workOrderPause.updateMany({ where: { workOrderId: c.workOrder.id, endedAt: null }, data: { endedAt: now } });
+  await closeOrderForCase(db, c.workOrder, actor, resultSummary, now);
 }

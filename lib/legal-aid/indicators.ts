@@ -1,9 +1,9 @@
-import { z } from "zod";
 import type { AssignmentRoute } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { defineUseCase } from "@/lib/api/use-case";
-import { addDays, isIsoDate, shanghaiDate, startOfShanghaiDay, type IsoDate } from "@/lib/calendar/working-days";
+import { addDays, startOfShanghaiDay } from "@/lib/calendar/working-days";
+import { PeriodInput, share, type Share } from "@/lib/stats/period";
 
 // 点援制 indicators for the justice bureau (issue 5): how cases reached their lawyer (the officer,
 // the applicant's choice, the pool), how long approval → lawyer took on each route, and each
@@ -34,39 +34,10 @@ export const CHOICE_INDICATOR_DEFINITION = [
   `律师接单情况按派单时间计入统计期：收到派单数含待答复、已接受、已拒绝、已超时和已撤回（受援人改选律师，或案件已由其他方式确定律师）的派单；自主接单数按接单时间计入，含更换律师后的再次接单。列出派单数最多的前 ${TOP_LAWYERS} 名律师。`,
 ].join("\n");
 
-const optionalDay = (label: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() || undefined : v),
-    z
-      .string({ error: `${label}格式不正确` })
-      .refine(isIsoDate, { error: `${label}应为有效日期，格式如 2026-01-01`, abort: true })
-      // a bounded range keeps the day arithmetic (and the SQL timestamps) well inside their limits
-      .refine((d) => d >= "2000-01-01" && d <= "2099-12-31", `${label}应在 2000 年至 2099 年之间`)
-      .optional(),
-  );
+/** The period (lib/stats/period.ts). */
+export const ChoiceIndicatorsInput = PeriodInput;
+export type ChoiceIndicatorsInput = PeriodInput;
 
-/**
- * The period, as Shanghai calendar days (both ends included). Default: 1 January of the year of
- * `to` up to `to`, and `to` defaults to today — so no input means "this year so far".
- */
-export const ChoiceIndicatorsInput = z
-  .object({ from: optionalDay("起始日期"), to: optionalDay("截止日期") })
-  .transform((v, ctx) => {
-    const to = v.to ?? shanghaiDate(new Date());
-    const from = v.from ?? `${to.slice(0, 4)}-01-01`;
-    if (from > to) {
-      ctx.issues.push(
-        v.to
-          ? { code: "custom", path: ["to"], message: "截止日期不能早于起始日期", input: v.to }
-          : { code: "custom", path: ["from"], message: "起始日期不能晚于今天", input: v.from },
-      );
-      return z.NEVER;
-    }
-    return { from: from as IsoDate, to: to as IsoDate };
-  });
-export type ChoiceIndicatorsInput = z.input<typeof ChoiceIndicatorsInput>;
-
-export type Share = { numerator: number; denominator: number; rate: number | null };
 
 export type LawyerChoiceFigures = {
   userId: number;
@@ -92,7 +63,6 @@ function regionPrefix(actor: Actor): string | null {
   return null;
 }
 
-const share = (numerator: number, denominator: number): Share => ({ numerator, denominator, rate: denominator ? numerator / denominator : null });
 const hours = (seconds: number, n: number) => (n ? Math.round((seconds / n / 3600) * 10) / 10 : null);
 
 /**

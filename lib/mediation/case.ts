@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { mediationScope } from "@/lib/auth/scope";
 import { notFound, ruleViolation } from "@/lib/errors";
-import { addEvent } from "@/lib/work-orders/process";
+import { addEvent, closeOrderForCase } from "@/lib/work-orders/process";
 import { enqueueNotification } from "@/lib/notify/enqueue";
 import { MEDIATION_STATUS_LABELS } from "@/lib/mediation/labels";
 
@@ -102,14 +102,7 @@ export async function notifyCommittee(db: Tx, c: LockedMediation, body: string) 
  * `closedOnTime` feeds the on-time indicator. The case record goes on (confirmation, follow-up).
  */
 export async function closeMediationOrder(db: Tx, c: LockedMediation, actor: Pick<Actor, "userId">, resultSummary: string, now = new Date()) {
-  await db.workOrder.update({
-    where: { id: c.workOrder.id },
-    data: {
-      status: "CLOSED", closedAt: now, pausedAt: null, closedOnTime: now <= c.workOrder.dueAt, resultSummary: resultSummary.slice(0, 2000),
-      handlerUserId: c.workOrder.handlerUserId ?? actor.userId,
-    },
-  });
-  await db.workOrderPause.updateMany({ where: { workOrderId: c.workOrder.id, endedAt: null }, data: { endedAt: now } });
+  await closeOrderForCase(db, c.workOrder, actor, resultSummary, now);
 }
 
 /**

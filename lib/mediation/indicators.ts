@@ -1,10 +1,10 @@
-import { z } from "zod";
 import type { MediationCategory, MediationSource } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { defineUseCase } from "@/lib/api/use-case";
-import { addDays, isIsoDate, shanghaiDate, startOfShanghaiDay, type IsoDate } from "@/lib/calendar/working-days";
+import { addDays, startOfShanghaiDay } from "@/lib/calendar/working-days";
 import { MEDIATION_CATEGORY_LABELS, MEDIATION_SOURCE_LABELS } from "@/lib/mediation/labels";
+import { PeriodInput, share, type Share } from "@/lib/stats/period";
 
 // 人民调解 indicators (DOMAIN.md §7) for the leaders' dashboards (issue 7) and exports: every
 // figure is counted in SQL from the case records, scoped to the actor's region, over a period of
@@ -20,36 +20,10 @@ export const MEDIATION_INDICATOR_DEFINITION = [
   "按纠纷类型、案件来源分列的受理数、调结数、成功数口径同上。案件按纠纷发生地所属地区统计。",
 ].join("\n");
 
-const optionalDay = (label: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() || undefined : v),
-    z
-      .string({ error: `${label}格式不正确` })
-      .refine(isIsoDate, { error: `${label}应为有效日期，格式如 2026-01-01`, abort: true })
-      .refine((d) => d >= "2000-01-01" && d <= "2099-12-31", `${label}应在 2000 年至 2099 年之间`)
-      .optional(),
-  );
+/** The period (lib/stats/period.ts). */
+export const MediationIndicatorsInput = PeriodInput;
+export type MediationIndicatorsInput = PeriodInput;
 
-/** The period, both ends included; default: 1 January of `to`'s year up to `to` (today). */
-export const MediationIndicatorsInput = z
-  .object({ from: optionalDay("起始日期"), to: optionalDay("截止日期") })
-  .transform((v, ctx) => {
-    const to = v.to ?? shanghaiDate(new Date());
-    const from = v.from ?? `${to.slice(0, 4)}-01-01`;
-    if (from > to) {
-      ctx.issues.push(
-        v.to
-          ? { code: "custom", path: ["to"], message: "截止日期不能早于起始日期", input: v.to }
-          : { code: "custom", path: ["from"], message: "起始日期不能晚于今天", input: v.from },
-      );
-      return z.NEVER;
-    }
-    return { from: from as IsoDate, to: to as IsoDate };
-  });
-export type MediationIndicatorsInput = z.input<typeof MediationIndicatorsInput>;
-
-export type Share = { numerator: number; denominator: number; rate: number | null };
-const share = (numerator: number, denominator: number): Share => ({ numerator, denominator, rate: denominator ? numerator / denominator : null });
 
 export type GroupFigures = { accepted: number; concluded: number; successful: number; successRate: Share };
 

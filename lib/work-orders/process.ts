@@ -305,3 +305,24 @@ export const closeWorkOrder = defineUseCase({
     return { number: order.number, closedOnTime: now <= order.dueAt };
   },
 });
+
+/**
+ * Closes an order whose case record (legal aid, mediation) ended the order's part: `closedOnTime`
+ * feeds the on-time indicator, a running pause ends with it. The caller holds the order's lock.
+ */
+export async function closeOrderForCase(
+  db: Tx,
+  order: { id: number; dueAt: Date; handlerUserId: number | null },
+  actor: Pick<Actor, "userId">,
+  resultSummary: string,
+  now: Date,
+) {
+  await db.workOrder.update({
+    where: { id: order.id },
+    data: {
+      status: "CLOSED", closedAt: now, pausedAt: null, closedOnTime: now <= order.dueAt, resultSummary: resultSummary.slice(0, 2000),
+      handlerUserId: order.handlerUserId ?? actor.userId,
+    },
+  });
+  await db.workOrderPause.updateMany({ where: { workOrderId: order.id, endedAt: null }, data: { endedAt: now } });
+}

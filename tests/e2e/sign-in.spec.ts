@@ -13,6 +13,7 @@ const SEES: Record<string, RegExp> = {
   "staff.station2": new RegExp(`${DEMO_PLACES.township2}公共法律服务工作站`),
   "staff.room": new RegExp(`${DEMO_PLACES.village}公共法律服务工作室`),
   mediator: new RegExp(`${DEMO_PLACES.township}公共法律服务工作站`),
+  "mediator.room": new RegExp(`${DEMO_PLACES.village}公共法律服务工作室`),
   lawyer1: new RegExp(DEMO_PLACES.lawyer1Firm),
   lawyer2: new RegExp(DEMO_PLACES.lawyer2Firm),
   resident1: /王秀英，您好/,

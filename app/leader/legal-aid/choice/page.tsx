@@ -1,9 +1,10 @@
+import type { Share } from "@/lib/stats/period";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { loadPage } from "@/lib/api/page";
 import { fieldErrorsOf } from "@/lib/api/use-case";
 import {
-  ASSIGNMENT_ROUTE_LABELS, ASSIGNMENT_ROUTES, ChoiceIndicatorsInput, TOP_LAWYERS, choiceIndicators, type Share,
+  ASSIGNMENT_ROUTE_LABELS, ASSIGNMENT_ROUTES, ChoiceIndicatorsInput, TOP_LAWYERS, choiceIndicators,
 } from "@/lib/legal-aid/indicators";
 import { PageHeader } from "@/components/ui/page-header";
 import { BackLink } from "@/components/ui/back-link";

@@ -19,18 +19,10 @@ import { LawyerChoiceFields, type ChoiceOptions } from "@/components/legal-aid/l
 import type { ActionState } from "@/lib/api/action";
 import type { Result } from "@/lib/api/use-case";
 import { CHANNEL_LABELS } from "@/lib/work-orders/labels";
+import { FormSection } from "@/components/forms/form-section";
 
 type Regions = Pick<RegionPickerProps, "counties" | "townships" | "villages" | "value">;
 type Basis = keyof typeof ECONOMIC_BASIS_LABELS;
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <legend className="px-1 text-lg font-semibold text-slate-900">{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
 
 type ApplyAction = (previous: ActionState<SubmittedApplication>, input: FormData) => Promise<Result<SubmittedApplication>>;
 type DraftAction = (previous: ActionState<{ savedAt: string }>, input: FormData) => Promise<Result<{ savedAt: string }>>;
@@ -106,21 +98,21 @@ export function ApplicationForm({ regions, me, action, staff = false, defaults =
             )}
           </Field>
         ) : null}
-        <Section title="申请人">
+        <FormSection title="申请人">
           <TextField name="applicant.name" label="姓名" required defaultValue={d("applicant.name") ?? (staff ? "" : me.name)} maxLength={40} errors={e("applicant.name")} autoComplete={staff ? "off" : "name"} />
           <TextField name="applicant.idNumber" label="身份证号码" required maxLength={18} defaultValue={d("applicant.idNumber")} errors={e("applicant.idNumber")} autoComplete="off" inputMode="text" />
           <TextField name="applicant.phone" label="手机号" required inputMode="tel" maxLength={13} defaultValue={d("applicant.phone")} errors={e("applicant.phone")} autoComplete="tel" />
           <TextField name="applicant.address" label="住址" required maxLength={160} defaultValue={d("applicant.address")} errors={e("applicant.address")} autoComplete="street-address" />
           <RegionPicker {...regions} id="applicant-region" name="applicant.regionCode" legend="户籍或经常居住地" hint="决定由这个地区的县级中心作出。" errors={e("applicant.regionCode")} />
-        </Section>
+        </FormSection>
 
-        <Section title="代理人（替没有完全行为能力的家人申请时填写）">
+        <FormSection title="代理人（替没有完全行为能力的家人申请时填写）">
           <TextField name="agent.name" label="代理人姓名" optional maxLength={40} defaultValue={d("agent.name")} errors={e("agent.name")} />
           <TextField name="agent.relation" label="与申请人关系" optional maxLength={20} defaultValue={d("agent.relation")} hint="如：父亲、女儿、监护人" errors={e("agent.relation")} />
           <TextField name="agent.phone" label="代理人手机号" optional inputMode="tel" defaultValue={d("agent.phone")} errors={e("agent.phone")} />
-        </Section>
+        </FormSection>
 
-        <Section title="要解决的事情">
+        <FormSection title="要解决的事情">
           <Field name="matter.category" label="事项类别" required errors={e("matter.category")}>
             {(c) => (
               <Select {...c} defaultValue={d("matter.category") ?? ""}>
@@ -148,9 +140,9 @@ export function ApplicationForm({ regions, me, action, staff = false, defaults =
               </Select>
             )}
           </Field>
-        </Section>
+        </FormSection>
 
-        <Section title="经济状况">
+        <FormSection title="经济状况">
           <fieldset>
             <legend className="font-medium">依据<span className="ml-1 text-danger" aria-hidden="true">*</span></legend>
             <div className="mt-2 space-y-2">
@@ -199,15 +191,15 @@ export function ApplicationForm({ regions, me, action, staff = false, defaults =
               </Select>
             )}
           </Field>
-        </Section>
+        </FormSection>
 
         {choices ? (
-          <Section title="选择律师（点援，选填）">
+          <FormSection title="选择律师（点援，选填）">
             <LawyerChoiceFields choices={choices} idPrefix="apply-lawyer" defaults={d("lawyerChoices") ? [Number(d("lawyerChoices"))] : []} errors={e("lawyerChoices")} />
-          </Section>
+          </FormSection>
         ) : null}
 
-        <Section title="上传材料">
+        <FormSection title="上传材料">
           <Field
             name="attachments"
             label="证明材料（身份证、收入证明、案件材料等，图片或 PDF，最多 5 个，每个不超过 10MB）"
@@ -217,12 +209,12 @@ export function ApplicationForm({ regions, me, action, staff = false, defaults =
           >
             {(c) => <input {...c} type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" className="block min-h-11 w-full text-base" />}
           </Field>
-        </Section>
+        </FormSection>
 
-        <Section title="个人信息授权">
+        <FormSection title="个人信息授权">
           <CheckboxField name="consent.personalInfo" label="我同意司法行政机关为审查和办理本次法律援助处理我的个人信息。" defaultChecked={d("consent.personalInfo") === "on"} errors={e("consent.personalInfo")} />
           <CheckboxField name="consent.sensitiveInfo" label="（涉及残疾、疾病或未成年人时）我单独同意为上述目的处理这些敏感个人信息。" defaultChecked={d("consent.sensitiveInfo") === "on"} errors={e("consent.sensitiveInfo")} />
-        </Section>
+        </FormSection>
 
         <div className="space-y-3">
           <SubmitButton size="lg" block pendingText="正在提交…">提交申请</SubmitButton>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/api/action";
 import type { Result } from "@/lib/api/use-case";
 import type { RegisteredMediationCase } from "@/lib/mediation/schemas";
@@ -16,18 +16,10 @@ import { buttonClassName } from "@/components/ui/button";
 import { DateTime } from "@/components/work-orders/format";
 import { RegionPicker, type RegionPickerProps } from "@/components/work-orders/region-picker";
 import { PartyFields } from "@/components/mediation/party-fields";
+import { FormSection } from "@/components/forms/form-section";
 
 type Regions = Pick<RegionPickerProps, "counties" | "townships" | "villages" | "value">;
 type ApplyAction = (previous: ActionState<RegisteredMediationCase>, input: FormData) => Promise<Result<RegisteredMediationCase>>;
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <legend className="px-1 text-lg font-semibold text-slate-900">{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
 
 /**
  * 申请人民调解: the resident (the first applicant, from their account) names the other side; the
@@ -43,7 +35,7 @@ export function ApplyForm({ regions, me, action }: { regions: Regions; me: { nam
       <p className="text-slate-600">带 <span className="text-danger">*</span> 的为必填项。人民调解不收费。</p>
       <FormMessage state={state} />
 
-      <Section title="纠纷类别与地点">
+      <FormSection title="纠纷类别与地点">
         <Field name="category" label="纠纷类别" required errors={e("category")}>
           {(c) => (
             <Select {...c} defaultValue="">
@@ -53,15 +45,15 @@ export function ApplyForm({ regions, me, action }: { regions: Regions; me: { nam
           )}
         </Field>
         <RegionPicker {...regions} id="mediation-region" legend="纠纷发生地" hint="由当地村（社区）或乡镇（街道）的人民调解委员会调解，请尽量选到村（社区）。" errors={e("regionCode")} />
-      </Section>
+      </FormSection>
 
-      <Section title="事情经过">
+      <FormSection title="事情经过">
         <Field name="summary" label="发生了什么，双方争的是什么" required hint="时间、地点、经过，以及您希望怎样解决。" errors={e("summary")}>
           {(c) => <Textarea {...c} rows={6} maxLength={4000} />}
         </Field>
-      </Section>
+      </FormSection>
 
-      <Section title="当事人">
+      <FormSection title="当事人">
         <div className="rounded-md bg-slate-50 p-3">
           <p className="font-semibold text-slate-900">您自己（申请人）</p>
           <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
@@ -82,14 +74,14 @@ export function ApplyForm({ regions, me, action }: { regions: Regions; me: { nam
           rowTitle={(i) => `对方当事人 ${i + 1}`}
           addLabel="添加一方"
         />
-      </Section>
+      </FormSection>
 
-      <Section title="争议金额">
+      <FormSection title="争议金额">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField name="amountInvolved" label="争议金额（元）" optional inputMode="decimal" hint="不涉及金钱的可以不填" errors={e("amountInvolved")} />
           <TextField name="peopleInvolved" label="涉及人数" optional type="number" min={2} inputMode="numeric" hint="不填按当事人数计算" errors={e("peopleInvolved")} />
         </div>
-      </Section>
+      </FormSection>
 
       <SubmitButton size="lg" block pendingText="正在提交…">提交调解申请</SubmitButton>
     </form>

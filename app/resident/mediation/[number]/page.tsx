@@ -1,34 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { MediationStatus } from "@/lib/generated/prisma/enums";
 import { loadPage } from "@/lib/api/page";
 import { getMe } from "@/lib/accounts/get-me";
 import { getMediationCase, type MediationCaseView } from "@/lib/mediation/queries";
 import { OTHER_ROUTES, PARTY_CONSENT_LABELS, PARTY_ROLE_LABELS, PERFORMANCE_LABELS, type OtherRoute, type PerformanceResult } from "@/lib/mediation/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { HOTLINE } from "@/components/site/hotline";
 import { DateTime } from "@/components/work-orders/format";
 import { TimelineSection } from "@/components/work-orders/timeline";
 import { ConsentAnswer } from "./_components/consent-answer";
+import { MediationStatusBadge } from "@/components/mediation/status-badge";
 
 type Params = Promise<{ number: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   return { title: `我的人民调解 ${(await params).number}` };
 }
-
-const TONE: Record<MediationStatus, BadgeTone> = {
-  AWAITING_CONSENT: "warning",
-  ACCEPTED: "info",
-  IN_PROGRESS: "info",
-  SUCCEEDED: "success",
-  FAILED: "neutral",
-  WITHDRAWN: "neutral",
-  REFUSED: "danger",
-};
 
 /** 2026-12-31 → 2026年12月31日 */
 const chineseDay = (d: string) => {
@@ -83,7 +73,7 @@ export default async function ResidentMediationPage({ params }: { params: Params
 
       <Card title="调解进度" as="section">
         <p className="flex flex-wrap items-center gap-2 text-lg">
-          <Badge tone={TONE[c.status]}>{c.statusLabel}</Badge>
+          <MediationStatusBadge status={c.status} />
           <span>{explain(c)}</span>
         </p>
         <dl className="mt-4 grid gap-x-4 gap-y-2 sm:grid-cols-[auto_1fr]">

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { MediationSource } from "@/lib/generated/prisma/enums";
 import type { ActionState } from "@/lib/api/action";
 import type { Result } from "@/lib/api/use-case";
@@ -18,18 +18,10 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { DateTime } from "@/components/work-orders/format";
 import { RegionPicker, type RegionPickerProps } from "@/components/work-orders/region-picker";
 import { PartyFields } from "@/components/mediation/party-fields";
+import { FormSection } from "@/components/forms/form-section";
 
 type Regions = Pick<RegionPickerProps, "counties" | "townships" | "villages" | "value">;
 type RegisterAction = (previous: ActionState<RegisteredMediationCase>, input: FormData) => Promise<Result<RegisteredMediationCase>>;
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <legend className="px-1 text-lg font-semibold text-slate-900">{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
 
 /**
  * 登记调解案件: a walk-in, a case found in dispute screening (主动排查) or a referral (法院委派, 公安、
@@ -53,7 +45,7 @@ function CaseForm({ regions, action, onAnother }: { regions: Regions; action: Re
       <p className="text-slate-600">带 <span className="text-danger">*</span> 的为必填项。身份证号码加密保存，案件承办组织以外显示为脱敏号码。</p>
       <FormMessage state={state} />
 
-      <Section title="案件来源">
+      <FormSection title="案件来源">
         <Field name="source" label="来源" required errors={e("source")}>
           {(c) => (
             <Select {...c} value={source} onChange={(ev) => setSource(ev.target.value as MediationSource)}>
@@ -91,9 +83,9 @@ function CaseForm({ regions, action, onAnother }: { regions: Regions; action: Re
             {(c) => <Textarea {...c} rows={3} maxLength={500} />}
           </Field>
         ) : null}
-      </Section>
+      </FormSection>
 
-      <Section title="纠纷">
+      <FormSection title="纠纷">
         <Field name="category" label="纠纷类别" required errors={e("category")}>
           {(c) => (
             <Select {...c} defaultValue="">
@@ -112,9 +104,9 @@ function CaseForm({ regions, action, onAnother }: { regions: Regions; action: Re
         </div>
         <CheckboxField name="major" label="重大纠纷（涉及人数多、金额大或社会影响大）" errors={e("major")} />
         <CheckboxField name="crimeRisk" label="有激化为刑事案件的风险（民转刑风险）" errors={e("crimeRisk")} />
-      </Section>
+      </FormSection>
 
-      <Section title="当事人">
+      <FormSection title="当事人">
         <p className="text-slate-700">至少两方。人数多的（如多户业主）可以继续添加，完全空白的行不会提交。</p>
         <PartyFields
           errors={e}
@@ -125,7 +117,7 @@ function CaseForm({ regions, action, onAnother }: { regions: Regions; action: Re
           withIdNumber
           addLabel="添加当事人"
         />
-      </Section>
+      </FormSection>
 
       <SubmitButton size="lg" block pendingText="正在登记…">登记调解案件</SubmitButton>
     </form>
