@@ -35,6 +35,7 @@ export function optionalChoice<const T extends readonly [string, ...string[]]>(v
 /** A yes/no radio pair ("true"/"false") that may be left unanswered. */
 export const optionalYesNo = (label: string) =>
   z.preprocess(
-    (v) => (v === "true" || v === true ? true : v === "false" || v === false ? false : v === "" || v === undefined || v === null ? undefined : v),
+    // "yes"/"no" as well, the words the consent form (lib/mediation/schemas.ts) sends
+    (v) => (v === "true" || v === "yes" || v === true ? true : v === "false" || v === "no" || v === false ? false : v === "" || v === undefined || v === null ? undefined : v),
     z.boolean({ error: `请选择${label}` }).optional(),
   );
