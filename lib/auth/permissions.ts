@@ -81,6 +81,9 @@ export const PERMISSIONS = {
   "mediation.process": ["STAFF", "MEDIATOR"],
   "mediation.indicators": ["LEADER", "ADMIN"],
 
+  // indicators (指标): the registry evaluated for a region subtree
+  "stats.read": ["LEADER", "ADMIN"],
+
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 } as const satisfies Record<string, readonly Grantee[]>;

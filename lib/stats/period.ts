@@ -15,25 +15,29 @@ const optionalDay = (label: string) =>
       .optional(),
   );
 
+/** The two fields of a period, for inputs that carry more (a region, a tier). */
+export const PERIOD_FIELDS = { from: optionalDay("起始日期"), to: optionalDay("截止日期") };
+
 /**
  * The period, as Shanghai calendar days (both ends included). Default: 1 January of the year of
- * `to` up to `to`, and `to` defaults to today — so no input means "this year so far".
+ * `to` up to `to`, and `to` defaults to today — so no input means "this year so far". For a zod
+ * `.transform`: reports a reversed period on the field the user set.
  */
-export const PeriodInput = z
-  .object({ from: optionalDay("起始日期"), to: optionalDay("截止日期") })
-  .transform((v, ctx) => {
-    const to = v.to ?? shanghaiDate(new Date());
-    const from = v.from ?? `${to.slice(0, 4)}-01-01`;
-    if (from > to) {
-      ctx.issues.push(
-        v.to
-          ? { code: "custom", path: ["to"], message: "截止日期不能早于起始日期", input: v.to }
-          : { code: "custom", path: ["from"], message: "起始日期不能晚于今天", input: v.from },
-      );
-      return z.NEVER;
-    }
-    return { from: from as IsoDate, to: to as IsoDate };
-  });
+export function resolvePeriod(v: { from?: string; to?: string }, ctx: z.RefinementCtx): { from: IsoDate; to: IsoDate } {
+  const to = v.to ?? shanghaiDate(new Date());
+  const from = v.from ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) {
+    ctx.addIssue(
+      v.to
+        ? { code: "custom", path: ["to"], message: "截止日期不能早于起始日期" }
+        : { code: "custom", path: ["from"], message: "起始日期不能晚于今天" },
+    );
+    return z.NEVER;
+  }
+  return { from: from as IsoDate, to: to as IsoDate };
+}
+
+export const PeriodInput = z.object(PERIOD_FIELDS).transform(resolvePeriod);
 export type PeriodInput = z.input<typeof PeriodInput>;
 
 /** A rate kept with its counts, so a figure can always be checked; null when there is nothing to divide by. */

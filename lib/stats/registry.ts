@@ -11,6 +11,7 @@ export const COUNTS = {
   stations: "公共法律服务工作站数",
   rooms: "公共法律服务工作室数",
   villages: "村（社区）数",
+  villagesWithRoom: "设有公共法律服务工作室的村（社区）数",
   villagesWithAdviser: "配备村（居）法律顾问的村（社区）数",
   residents: "常住人口（统计年度）",
   lawyers: "执业律师和基层法律服务工作者数",
@@ -101,7 +102,7 @@ export const INDICATORS: readonly Indicator[] = [
   count("network.centres", "公共法律服务中心", "个", "network", "centres", "统计期末在册的县级以上公共法律服务中心数。"),
   count("network.stations", "公共法律服务工作站", "个", "network", "stations", "统计期末在册的乡镇（街道）公共法律服务工作站数。"),
   count("network.rooms", "公共法律服务工作室", "个", "network", "rooms", "统计期末在册的村（社区）公共法律服务工作室数。"),
-  ratio("share", "network.roomCoverage", "村（社区）工作室覆盖率", "%", "network", "rooms", "villages", "设有公共法律服务工作室的村（社区）数 ÷ 村（社区）总数。"),
+  ratio("share", "network.roomCoverage", "村（社区）工作室覆盖率", "%", "network", "villagesWithRoom", "villages", "设有公共法律服务工作室的村（社区）数 ÷ 村（社区）总数。"),
   ratio("share", "network.adviserCoverage", "村（居）法律顾问覆盖率", "%", "network", "villagesWithAdviser", "villages", "配备村（居）法律顾问的村（社区）数 ÷ 村（社区）总数。"),
   // 工单办理
   count("workOrders.accepted", "受理工单", "件", "workOrders", "ordersAccepted", "统计期内登记的各类工单数（含法律援助、人民调解），按登记时间（北京时间）计。"),

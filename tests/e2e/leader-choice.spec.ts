@@ -18,3 +18,15 @@ test("the county leader reads the 点援制 indicators with their definition", a
   await expect(page.locator("main")).toContainText("日期");
   await expectAccessible(page);
 });
+
+test("the indicators API: the county leader reads their county and is refused another (403)", async ({ page }) => {
+  await signIn(page, "leader.county");
+  const own = await page.request.get("/api/v1/stats/indicators?from=2026-01-01&to=2026-12-31");
+  expect(own.status()).toBe(200);
+  const body = await own.json();
+  expect(body.region.code).toBe("369901000000");
+  const rate = body.indicators.find((i: { id: string }) => i.id === "legalAid.aidRate");
+  expect(rate).toMatchObject({ name: "常住人口受援率", unit: "人/万人", denominator: expect.any(Number) });
+  expect((await page.request.get("/api/v1/stats/indicators?region=369902000000")).status()).toBe(403);
+  expect((await page.request.get("/api/v1/stats/indicators?from=2026-13-01")).status()).toBe(400);
+});

@@ -60,6 +60,7 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "mediation.respond": ["RESIDENT"],
   "mediation.process": ["STAFF", "MEDIATOR"],
   "mediation.indicators": ["LEADER", "ADMIN"],
+  "stats.read": ["LEADER", "ADMIN"],
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 };

@@ -53,8 +53,8 @@ describe("indicator registry", () => {
     const success = evaluate(ind("mediation.successRate"), { mediationSucceeded: 1188, mediationConcluded: 1200 });
     expect(success.value).toBe(99);
     expect(formatIndicator(ind("mediation.successRate"), success.value)).toBe("99.0%");
-    // 97.0% room coverage of the demo city: 2,600 rooms over 2,680 villages
-    expect(formatIndicator(ind("network.roomCoverage"), evaluate(ind("network.roomCoverage"), { rooms: 2600, villages: 2680 }).value)).toBe("97.0%");
+    // 97.0% room coverage of the demo city: 2,600 villages with a room over 2,680
+    expect(formatIndicator(ind("network.roomCoverage"), evaluate(ind("network.roomCoverage"), { villagesWithRoom: 2600, villages: 2680 }).value)).toBe("97.0%");
     // an average in hours
     expect(evaluate(ind("workOrders.avgHandlingHours"), { ordersHandlingHours: 90, ordersClosed: 4 }).value).toBe(22.5);
     // a count with grouping

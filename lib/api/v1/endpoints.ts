@@ -18,6 +18,7 @@ import { downloadCaseAttachment, getLegalAidApplication } from "@/lib/legal-aid/
 import { SubmittedApplication } from "@/lib/legal-aid/application-schemas";
 import { getRosterLawyer, listRoster, RosterLawyerDetail, RosterPage } from "@/lib/lawyers/roster";
 import { setLawyerChoices } from "@/lib/legal-aid/choice";
+import { getIndicators, IndicatorReport } from "@/lib/stats/indicators";
 import { acceptFromPool, acceptOffer, declineOffer, listMyOffers, listPool } from "@/lib/legal-aid/offers";
 import { registerMediationCase } from "@/lib/mediation/intake";
 import { getMediationCase } from "@/lib/mediation/queries";
@@ -153,6 +154,12 @@ export const mediationCase = defineEndpoint({
   useCase: getMediationCase, response: z.record(z.string(), z.unknown()), inputFrom: "none",
 });
 
+export const statsIndicators = defineEndpoint({
+  method: "GET", path: "/api/v1/stats/indicators", tag: "stats",
+  summary: "指标：某地区（含下级）在统计期内的各项指标，按指标注册表的口径从记录计算（value、分子、分母；分母为 0 时 value 为 null）。领导只能查本地区及下级，越权返回 403",
+  useCase: getIndicators, response: IndicatorReport, inputFrom: "query",
+});
+
 export const openapi = defineEndpoint({
   method: "GET", path: "/api/v1/openapi.json", tag: "system", summary: "本 API 的 OpenAPI 3.1 描述（由 zod 模式生成）",
   useCase: defineUseCase({
@@ -167,4 +174,4 @@ export const openapi = defineEndpoint({
 });
 
 export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, lawyers, lawyer, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment,
-  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, mediationCases, mediationCase, openapi];
+  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, statsIndicators, mediationCases, mediationCase, openapi];
