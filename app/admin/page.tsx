@@ -19,6 +19,7 @@ const SECTIONS = [
   { href: "/admin/hardship-standards", title: "经济困难标准", text: "法律援助经济困难标准（按地区、生效日期）" },
   { href: "/admin/legal-aid-rules", title: "法律援助时限设置", text: "指派、补充材料、异议审查、结案材料的期限" },
   { href: "/admin/notifications", title: "消息发送记录", text: "站内消息与短信（开发环境短信网关）" },
+  { href: "/admin/targets", title: "规划指标", text: "各地区年度规划目标，以及经费、法律明白人等填报数据" },
 ];
 
 export default async function AdminConsolePage() {

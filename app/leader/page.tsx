@@ -39,7 +39,8 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
         description={`${REGION_LEVEL_LABELS[o.region.level]} · 区划代码 ${o.region.code}`}
         actions={o.up ? <Link href={`/leader?code=${o.up.code}`}>返回{o.up.name}</Link> : null}
       />
-      <p>
+      <p className="flex flex-wrap gap-x-6">
+        <Link href={`/leader/stats?code=${o.region.code}`} className="inline-flex min-h-11 items-center font-medium">指标驾驶舱 →</Link>
         <Link href="/leader/legal-aid" className="inline-flex min-h-11 items-center font-medium">法律援助异议审查 →</Link>
       </p>
       <section aria-labelledby="tiles">

@@ -83,6 +83,8 @@ export const PERMISSIONS = {
 
   // indicators (指标): the registry evaluated for a region subtree
   "stats.read": ["LEADER", "ADMIN"],
+  /** plan targets (规划指标) and the figures the system cannot count */
+  "stats.targets": ["ADMIN"],
 
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],

@@ -4,6 +4,9 @@ import { AppError, notFound } from "@/lib/errors";
 import { PERIOD_FIELDS, resolvePeriod } from "@/lib/stats/period";
 import { recountAll } from "@/lib/stats/counts";
 import { INDICATORS, evaluate, GROUP_LABELS } from "@/lib/stats/registry";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import type { RegionLevel } from "@/lib/generated/prisma/enums";
 
 // The indicators of one region subtree and period, evaluated from the registry's definitions
 // (GET /api/v1/stats/indicators, and the dashboards of issue 7). Leaders read their own region and
@@ -33,22 +36,34 @@ export const IndicatorReport = z.object({
   indicators: z.array(IndicatorFigure),
 });
 
+export type StatsRegion = { id: number; code: string; name: string; level: RegionLevel; path: string };
+
+/**
+ * The region a stats query reads: the one asked for, else the actor's own, else (an admin without a
+ * region) the root of the tree. Leaders get 403 outside their subtree — refused, not hidden, since
+ * regions are public. Shared by every stats use case so the scope rule exists once.
+ */
+export async function resolveStatsRegion(db: Tx, actor: Actor, code: string | undefined): Promise<StatsRegion> {
+  const select = { id: true, code: true, name: true, level: true, path: true } as const;
+  const region = code
+    ? await db.region.findUnique({ where: { code }, select })
+    : actor.regionPath
+      ? await db.region.findUnique({ where: { path: actor.regionPath }, select })
+      : await db.region.findFirst({ where: { parentId: null }, orderBy: { code: "asc" }, select });
+  if (!region) throw notFound("地区");
+  if (actor.regionPath && !region.path.startsWith(actor.regionPath)) {
+    throw new AppError("FORBIDDEN", "只能查看本地区及下级地区的指标");
+  }
+  return region;
+}
+
 export const getIndicators = defineUseCase({
   name: "stats.indicators",
   permission: "stats.read",
   write: false,
   input: StatsQuery,
   async run({ db, actor, input }) {
-    // default: the leader's own region; an admin without one reads the whole tree from its root
-    const region = input.region
-      ? await db.region.findUnique({ where: { code: input.region }, select: { code: true, name: true, path: true } })
-      : actor.regionPath
-        ? await db.region.findUnique({ where: { path: actor.regionPath }, select: { code: true, name: true, path: true } })
-        : await db.region.findFirst({ where: { parentId: null }, orderBy: { code: "asc" }, select: { code: true, name: true, path: true } });
-    if (!region) throw notFound("地区");
-    if (actor.regionPath && !region.path.startsWith(actor.regionPath)) {
-      throw new AppError("FORBIDDEN", "只能查看本地区及下级地区的指标");
-    }
+    const region = await resolveStatsRegion(db, actor, input.region);
     const counts = await recountAll(db, { regionPath: region.path, from: input.from, to: input.to });
     return {
       region: { code: region.code, name: region.name },

@@ -61,6 +61,7 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "mediation.process": ["STAFF", "MEDIATOR"],
   "mediation.indicators": ["LEADER", "ADMIN"],
   "stats.read": ["LEADER", "ADMIN"],
+  "stats.targets": ["ADMIN"],
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 };

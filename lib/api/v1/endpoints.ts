@@ -19,6 +19,7 @@ import { SubmittedApplication } from "@/lib/legal-aid/application-schemas";
 import { getRosterLawyer, listRoster, RosterLawyerDetail, RosterPage } from "@/lib/lawyers/roster";
 import { setLawyerChoices } from "@/lib/legal-aid/choice";
 import { getIndicators, IndicatorReport } from "@/lib/stats/indicators";
+import { exportIndicators } from "@/lib/stats/export";
 import { acceptFromPool, acceptOffer, declineOffer, listMyOffers, listPool } from "@/lib/legal-aid/offers";
 import { registerMediationCase } from "@/lib/mediation/intake";
 import { getMediationCase } from "@/lib/mediation/queries";
@@ -173,5 +174,11 @@ export const openapi = defineEndpoint({
   inputFrom: "none",
 });
 
+export const statsExport = defineEndpoint({
+  method: "GET", path: "/api/v1/stats/export", tag: "stats",
+  summary: "导出指标：与 /api/v1/stats/indicators 相同的地区、统计期和口径，format=xlsx（Excel，数值为数字格式）或 csv（UTF-8 带 BOM）。只含汇总数字，不含个人信息；每次导出都记入审计。领导只能导出本地区及下级，越权返回 403",
+  useCase: exportIndicators, response: z.unknown().describe("文件内容（xlsx：application/vnd.openxmlformats-officedocument.spreadsheetml.sheet；csv：text/csv）"), inputFrom: "query",
+});
+
 export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, lawyers, lawyer, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment,
-  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, statsIndicators, mediationCases, mediationCase, openapi];
+  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, statsIndicators, mediationCases, mediationCase, openapi, statsExport];

@@ -1,0 +1,68 @@
+import { Field, TextField } from "@/components/forms/field";
+import { Select } from "@/components/ui/select";
+import { Button } from "@/components/ui/button";
+import { GROUP_LABELS, INDICATORS, type IndicatorGroup } from "@/lib/stats/registry";
+import { PERIOD_KINDS, PERIOD_LABELS, type DashboardPeriod } from "@/lib/stats/period-preset";
+
+// The dashboard's filters as a plain GET form: it works without JavaScript, and the resulting URL
+// is the view — shareable, and what the export and print links reproduce.
+
+export type StatsFilterValues = {
+  code?: string;
+  /** what the reader typed, shown again as typed (even when wrong) */
+  from?: string;
+  to?: string;
+  indicator: string;
+};
+
+export function StatsFilter({ period, values, action = "/leader/stats" }: { period: DashboardPeriod; values: StatsFilterValues; action?: string }) {
+  const groups = Object.entries(GROUP_LABELS) as [IndicatorGroup, string][];
+  return (
+    <form method="get" action={action} aria-label="筛选" className="no-print grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      {values.code ? <input type="hidden" name="code" value={values.code} /> : null}
+      <Field name="period" label="时间范围" id="filter-period">
+        {(control) => (
+          <Select {...control} defaultValue={period.kind}>
+            {PERIOD_KINDS.map((k) => (
+              <option key={k} value={k}>{PERIOD_LABELS[k]}</option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <TextField
+        name="from"
+        id="filter-from"
+        type="date"
+        label="起始日期"
+        hint="时间范围选“自定义”时生效"
+        defaultValue={values.from}
+        errors={period.errors.from ? [period.errors.from] : undefined}
+      />
+      <TextField
+        name="to"
+        id="filter-to"
+        type="date"
+        label="截止日期"
+        hint="时间范围选“自定义”时生效"
+        defaultValue={values.to}
+        errors={period.errors.to ? [period.errors.to] : undefined}
+      />
+      <Field name="indicator" label="趋势与排名指标" id="filter-indicator">
+        {(control) => (
+          <Select {...control} defaultValue={values.indicator}>
+            {groups.map(([g, label]) => (
+              <optgroup key={g} label={label}>
+                {INDICATORS.filter((i) => i.group === g).map((i) => (
+                  <option key={i.id} value={i.id}>{i.name}</option>
+                ))}
+              </optgroup>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <div className="sm:col-span-2 lg:col-span-4">
+        <Button type="submit">查询</Button>
+      </div>
+    </form>
+  );
+}
