@@ -3,11 +3,12 @@ import { defineUseCase } from "@/lib/api/use-case";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { regionScope } from "@/lib/auth/scope";
-import { AppError, notFound, ruleViolation } from "@/lib/errors";
+import { notFound, ruleViolation } from "@/lib/errors";
 import { idParam, requiredText, optionalText } from "@/lib/validation";
 import { fromDbDate, isIsoDate, shanghaiDate, toDbDate, type IsoDate } from "@/lib/calendar/working-days";
 import { recountAll } from "@/lib/stats/counts";
 import { evaluate, formatIndicator, GROUP_LABELS, INDICATORS, indicatorById, type Indicator } from "@/lib/stats/registry";
+import { resolveStatsRegion } from "@/lib/stats/indicators";
 
 // 规划指标 (issue 7 item 4): a plan sets targets per indicator × region × year (e.g. a county's
 // 14th five-year plan table), and leaders see the actual against each. An actual comes from the
@@ -148,24 +149,6 @@ export const TargetProgressInput = z.object({ regionCode: optionalRegionCode, ye
 async function writableRegion(db: Tx, actor: Actor, code: string) {
   const region = await db.region.findFirst({ where: { AND: [{ code }, regionScope(actor)] }, select: { id: true } });
   if (!region) throw ruleViolation("地区不存在或不在您的管理范围内", "regionCode");
-  return region;
-}
-
-/**
- * The region a reader asked for, or by default their own (an admin without one: the root). Like
- * getIndicators: another region is refused (403), not hidden, since regions are public.
- */
-async function readableRegion(db: Tx, actor: Actor, code: string | undefined) {
-  const select = { id: true, code: true, name: true, path: true } as const;
-  const region = code
-    ? await db.region.findUnique({ where: { code }, select })
-    : actor.regionPath
-      ? await db.region.findUnique({ where: { path: actor.regionPath }, select })
-      : await db.region.findFirst({ where: { parentId: null }, orderBy: { code: "asc" }, select });
-  if (!region) throw notFound("地区");
-  if (actor.regionPath && !region.path.startsWith(actor.regionPath)) {
-    throw new AppError("FORBIDDEN", "只能查看本地区及下级地区的规划指标");
-  }
   return region;
 }
 
@@ -361,7 +344,7 @@ export const targetProgress = defineUseCase({
   write: false,
   input: TargetProgressInput,
   async run({ db, actor, input }) {
-    const region = await readableRegion(db, actor, input.regionCode);
+    const region = await resolveStatsRegion(db, actor, input.regionCode);
     const today = shanghaiDate(new Date());
     const from: IsoDate = `${input.year}-01-01`;
     const to: IsoDate | null = from > today ? null : `${input.year}-12-31` < today ? `${input.year}-12-31` : today;

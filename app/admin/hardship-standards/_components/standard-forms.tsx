@@ -5,6 +5,7 @@ import { errorsFor, TextField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { deleteStandard, saveStandard } from "../actions";
+import { RemoveForm } from "@/components/forms/remove-form";
 
 type RegionChoice = { code: string; name: string };
 
@@ -51,14 +52,5 @@ export function StandardForm({ regions }: { regions: RegionChoice[] }) {
 }
 
 export function RemoveStandardForm({ id, label }: { id: number; label: string }) {
-  const { state, formProps } = useActionForm(deleteStandard);
-  return (
-    <form {...formProps}>
-      <input type="hidden" name="id" value={id} />
-      <SubmitButton variant="secondary" pendingText="正在删除…" aria-label={`删除${label}`}>
-        删除
-      </SubmitButton>
-      <FormMessage state={state} />
-    </form>
-  );
+  return <RemoveForm action={deleteStandard} id={id} label={label} />;
 }

@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Select } from "@/components/ui/select";
 import { removeFigure, removeTarget, saveFigure, saveTarget } from "../actions";
+import { RemoveForm } from "@/components/forms/remove-form";
 
 export type ChoiceGroup = { label: string; options: { id: string; label: string }[] };
 type Scope = { regionCode: string; regionName: string; year: number };
@@ -90,16 +91,7 @@ export function EditTargetForm({ id, indicatorId, name, target, source, scope }:
 }
 
 export function RemoveTargetForm({ id, label }: { id: number; label: string }) {
-  const { state, formProps } = useActionForm(removeTarget);
-  return (
-    <form {...formProps}>
-      <input type="hidden" name="id" value={id} />
-      <SubmitButton variant="secondary" pendingText="正在删除…" aria-label={`删除${label}`}>
-        删除
-      </SubmitButton>
-      <FormMessage state={state} />
-    </form>
-  );
+  return <RemoveForm action={removeTarget} id={id} label={label} />;
 }
 
 /** Enters a figure the system cannot count, for the selected region, with its period and source. */
@@ -147,14 +139,5 @@ export function FigureForm({ scope, choices }: { scope: Scope; choices: { id: st
 }
 
 export function RemoveFigureForm({ id, label }: { id: number; label: string }) {
-  const { state, formProps } = useActionForm(removeFigure);
-  return (
-    <form {...formProps}>
-      <input type="hidden" name="id" value={id} />
-      <SubmitButton variant="secondary" pendingText="正在删除…" aria-label={`删除${label}`}>
-        删除
-      </SubmitButton>
-      <FormMessage state={state} />
-    </form>
-  );
+  return <RemoveForm action={removeFigure} id={id} label={label} />;
 }
