@@ -16,7 +16,6 @@ import { MAX_TREND_MONTHS, monthsBetween, monthSlices } from "@/lib/stats/period
 
 // Where a smaller value is the better one, rank 1 is the smallest. The registry has no direction
 // yet; when targets (lib/stats/targets.ts) need one too it belongs there.
-const LOWER_IS_BETTER = new Set(["workOrders.avgHandlingHours"]);
 
 const IndicatorSeriesQuery = z
   .object({
@@ -123,7 +122,7 @@ export const indicatorRanking = defineUseCase({
       const { value, numerator, denominator } = evaluate(indicator, counts);
       rows.push({ code: c.code, name: c.name, level: c.level, value, numerator, denominator });
     }
-    const order: "asc" | "desc" = LOWER_IS_BETTER.has(indicator.id) ? "asc" : "desc";
+    const order: "asc" | "desc" = indicator.lowerIsBetter ? "asc" : "desc";
     return {
       region: { code: region.code, name: region.name, level: region.level },
       trail: await trailTo(db, actor, region),

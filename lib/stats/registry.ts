@@ -82,6 +82,8 @@ export type Indicator = {
   formula: Formula;
   /** 口径说明, shown beside the figure */
   definition: string;
+  /** ranking and target progress read a smaller value as better (e.g. handling time) */
+  lowerIsBetter?: boolean;
 };
 
 const count = (id: string, name: string, unit: string, group: IndicatorGroup, of: CountId, definition: string): Indicator =>
@@ -108,7 +110,7 @@ export const INDICATORS: readonly Indicator[] = [
   count("workOrders.accepted", "受理工单", "件", "workOrders", "ordersAccepted", "统计期内登记的各类工单数（含法律援助、人民调解），按登记时间（北京时间）计。"),
   count("workOrders.closed", "办结工单", "件", "workOrders", "ordersClosed", "统计期内办结的工单数，按办结时间计。"),
   ratio("share", "workOrders.onTimeRate", "按时办结率", "%", "workOrders", "ordersClosedOnTime", "ordersClosed", "统计期内在办理时限内办结的工单数 ÷ 统计期内办结的工单数；办理时限按工作日日历计算，暂停计时期间不计。"),
-  ratio("average", "workOrders.avgHandlingHours", "平均办理时长", "小时", "workOrders", "ordersHandlingHours", "ordersClosed", "统计期内办结工单从登记到办结的时长之和 ÷ 办结工单数，按自然时间计。"),
+  { ...ratio("average", "workOrders.avgHandlingHours", "平均办理时长", "小时", "workOrders", "ordersHandlingHours", "ordersClosed", "统计期内办结工单从登记到办结的时长之和 ÷ 办结工单数，按自然时间计。"), lowerIsBetter: true },
   ratio("share", "workOrders.satisfactionRate", "群众满意率", "%", "workOrders", "ordersSatisfied", "ordersRated", "评价为满意和基本满意的工单数 ÷ 有评价的工单数。"),
   ratio("share", "workOrders.followUpRate", "回访率", "%", "workOrders", "ordersFollowedUp", "ordersClosed", "统计期内办结并已回访的工单数 ÷ 统计期内办结的工单数。"),
   count("workOrders.consultations", "法律咨询", "件", "workOrders", "consultations", "统计期内登记的法律咨询工单数（各渠道）。"),

@@ -34,7 +34,6 @@ const FIGURE_BY_KEY = new Map(MANUAL_FIGURES.map((f) => [f.key, f]));
 export const manualFigureByKey = (key: string) => FIGURE_BY_KEY.get(key);
 
 // A shorter handling time is the better one; every other indicator and figure is "more is better".
-const LOWER_IS_BETTER = new Set(["workOrders.avgHandlingHours"]);
 
 /** What a target can be set on: a registry indicator or an entered figure. */
 export type TargetSubject =
@@ -43,7 +42,7 @@ export type TargetSubject =
 
 export function targetSubject(id: string): TargetSubject | undefined {
   const indicator = indicatorById(id);
-  if (indicator) return { kind: "indicator", id, name: indicator.name, unit: indicator.unit, higherIsBetter: !LOWER_IS_BETTER.has(id), indicator };
+  if (indicator) return { kind: "indicator", id, name: indicator.name, unit: indicator.unit, higherIsBetter: !indicator.lowerIsBetter, indicator };
   const figure = manualFigureByKey(id);
   if (figure) return { kind: "figure", id, name: figure.name, unit: figure.unit, higherIsBetter: true, figure };
   return undefined;
