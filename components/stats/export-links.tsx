@@ -8,6 +8,9 @@ export type StatsView = {
   /** the view's resolved period (YYYY-MM-DD); empty for the default */
   from?: string;
   to?: string;
+  /** the screen's tier and channel filters, so the file has the screen's numbers */
+  tier?: string;
+  channel?: string;
 };
 
 function query(entries: [string, string | undefined][]): string {
@@ -19,7 +22,7 @@ function query(entries: [string, string | undefined][]): string {
 
 /** The export API's URL for a view (the API names the region `region`; pages name it `code`). */
 export const exportHref = (view: StatsView, format: "xlsx" | "csv") =>
-  `/api/v1/stats/export${query([["format", format], ["region", view.code], ["from", view.from], ["to", view.to]])}`;
+  `/api/v1/stats/export${query([["format", format], ["region", view.code], ["tier", view.tier], ["channel", view.channel], ["from", view.from], ["to", view.to]])}`;
 
 export const printHref = (view: StatsView) => `/leader/stats/print${query([["code", view.code], ["from", view.from], ["to", view.to]])}`;
 

@@ -3,7 +3,7 @@ import type { DashboardPeriod } from "@/lib/stats/period-preset";
 // Links between dashboard views keep the reader's choices: a preset stays a preset (本月 keeps
 // meaning this month when the link is opened tomorrow); custom dates travel as dates.
 
-export type StatsLinkState = { code?: string; period: DashboardPeriod; indicator?: string };
+export type StatsLinkState = { code?: string; period: DashboardPeriod; indicator?: string; tier?: string; channel?: string };
 
 export function statsHref(base: string, s: StatsLinkState): string {
   const q = new URLSearchParams();
@@ -16,6 +16,8 @@ export function statsHref(base: string, s: StatsLinkState): string {
     q.set("period", s.period.kind);
   }
   if (s.indicator) q.set("indicator", s.indicator);
+  if (s.tier) q.set("tier", s.tier);
+  if (s.channel) q.set("channel", s.channel);
   const text = q.toString();
   return text ? `${base}?${text}` : base;
 }

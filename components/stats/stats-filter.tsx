@@ -3,6 +3,8 @@ import { Select } from "@/components/ui/select";
 import { Button } from "@/components/ui/button";
 import { GROUP_LABELS, INDICATORS, type IndicatorGroup } from "@/lib/stats/registry";
 import { PERIOD_KINDS, PERIOD_LABELS, type DashboardPeriod } from "@/lib/stats/period-preset";
+import { TIER_LABELS } from "@/lib/network/rules";
+import { CHANNEL_LABELS } from "@/lib/work-orders/labels";
 
 // The dashboard's filters as a plain GET form: it works without JavaScript, and the resulting URL
 // is the view — shareable, and what the export and print links reproduce.
@@ -13,6 +15,8 @@ export type StatsFilterValues = {
   from?: string;
   to?: string;
   indicator: string;
+  tier?: string;
+  channel?: string;
 };
 
 export function StatsFilter({ period, values, action = "/leader/stats" }: { period: DashboardPeriod; values: StatsFilterValues; action?: string }) {
@@ -57,6 +61,22 @@ export function StatsFilter({ period, values, action = "/leader/stats" }: { peri
                 ))}
               </optgroup>
             ))}
+          </Select>
+        )}
+      </Field>
+      <Field name="tier" label="网点层级" id="filter-tier">
+        {(control) => (
+          <Select {...control} defaultValue={values.tier ?? ""}>
+            <option value="">全部层级</option>
+            {Object.entries(TIER_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+          </Select>
+        )}
+      </Field>
+      <Field name="channel" label="来源渠道" id="filter-channel">
+        {(control) => (
+          <Select {...control} defaultValue={values.channel ?? ""}>
+            <option value="">全部渠道</option>
+            {Object.entries(CHANNEL_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
           </Select>
         )}
       </Field>

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import type { OrganizationTier, WorkOrderChannel } from "@/lib/generated/prisma/enums";
 import { addDays, startOfShanghaiDay, type IsoDate } from "@/lib/calendar/working-days";
 import type { CountId, Counts } from "@/lib/stats/registry";
 
@@ -12,6 +13,10 @@ export type CountScope = {
   regionPath: string;
   from: IsoDate;
   to: IsoDate;
+  /** only the records held by service points of this tier (centre / station / room) */
+  tier?: OrganizationTier;
+  /** only the requests that came in through this channel (network and capacity counts ignore it) */
+  channel?: WorkOrderChannel;
 };
 
 const n = (v: bigint | number | string | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
@@ -24,7 +29,7 @@ async function networkCounts(db: Tx, s: CountScope): Promise<Counts> {
   const { year } = bounds(s);
   const [r] = await db.$queryRaw<Record<string, bigint | number | null>[]>`
     WITH sub AS (SELECT id, level FROM "Region" WHERE left(path, length(${s.regionPath})) = ${s.regionPath}),
-    orgs AS (SELECT o.id, o.tier FROM "Organization" o JOIN sub ON sub.id = o."regionId"),
+    orgs AS (SELECT o.id, o.tier FROM "Organization" o JOIN sub ON sub.id = o."regionId" WHERE ${s.tier ?? null}::text IS NULL OR o.tier::text = ${s.tier ?? null}),
     villages AS (
       SELECT v.id,
         EXISTS (SELECT 1 FROM "Organization" o WHERE o."regionId" = v.id AND o.tier = 'ROOM') AS has_room,
@@ -52,8 +57,10 @@ async function workOrderCounts(db: Tx, s: CountScope): Promise<Counts> {
   const { start, end } = bounds(s);
   const [r] = await db.$queryRaw<Record<string, bigint | number | string | null>[]>`
     WITH orders AS (
-      SELECT w.* FROM "WorkOrder" w JOIN "Region" r ON r.id = w."regionId"
+      SELECT w.* FROM "WorkOrder" w JOIN "Region" r ON r.id = w."regionId" JOIN "Organization" org ON org.id = w."organizationId"
       WHERE left(r.path, length(${s.regionPath})) = ${s.regionPath}
+        AND (${s.tier ?? null}::text IS NULL OR org.tier::text = ${s.tier ?? null})
+        AND (${s.channel ?? null}::text IS NULL OR w.channel::text = ${s.channel ?? null})
     )
     SELECT
       (SELECT count(*) FROM orders WHERE "createdAt" >= ${start} AND "createdAt" < ${end}) AS "ordersAccepted",
@@ -74,8 +81,10 @@ async function legalAidCounts(db: Tx, s: CountScope): Promise<Counts> {
   const [r] = await db.$queryRaw<Record<string, bigint | number | string | null>[]>`
     WITH cases AS (
       SELECT a.*, w."createdAt" AS "appliedAt" FROM "LegalAidApplication" a
-      JOIN "WorkOrder" w ON w.id = a."workOrderId" JOIN "Region" r ON r.id = w."regionId"
+      JOIN "WorkOrder" w ON w.id = a."workOrderId" JOIN "Region" r ON r.id = w."regionId" JOIN "Organization" org ON org.id = w."organizationId"
       WHERE left(r.path, length(${s.regionPath})) = ${s.regionPath}
+        AND (${s.tier ?? null}::text IS NULL OR org.tier::text = ${s.tier ?? null})
+        AND (${s.channel ?? null}::text IS NULL OR w.channel::text = ${s.channel ?? null})
     ),
     first_assignments AS (
       SELECT g.* FROM "LegalAidAssignment" g JOIN cases c ON c.id = g."applicationId"
@@ -109,8 +118,10 @@ async function mediationCounts(db: Tx, s: CountScope): Promise<Counts> {
   const [r] = await db.$queryRaw<Record<string, bigint | number | null>[]>`
     WITH cases AS (
       SELECT m.*, w."createdAt" AS "registeredAt" FROM "MediationCase" m
-      JOIN "WorkOrder" w ON w.id = m."workOrderId" JOIN "Region" r ON r.id = w."regionId"
+      JOIN "WorkOrder" w ON w.id = m."workOrderId" JOIN "Region" r ON r.id = w."regionId" JOIN "Organization" org ON org.id = w."organizationId"
       WHERE left(r.path, length(${s.regionPath})) = ${s.regionPath}
+        AND (${s.tier ?? null}::text IS NULL OR org.tier::text = ${s.tier ?? null})
+        AND (${s.channel ?? null}::text IS NULL OR w.channel::text = ${s.channel ?? null})
     ),
     concluded AS (SELECT * FROM cases WHERE "endedAt" >= ${start} AND "endedAt" < ${end} AND status IN ('SUCCEEDED', 'FAILED', 'WITHDRAWN'))
     SELECT

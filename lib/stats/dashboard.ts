@@ -14,18 +14,19 @@ import { MAX_TREND_MONTHS, monthsBetween, monthSlices } from "@/lib/stats/period
 // recountAll, region by region and month by month — the reference counts; the roll-ups that will
 // serve large volumes come later behind the same counts, so these figures will not change.
 
-// Where a smaller value is the better one, rank 1 is the smallest. The registry has no direction
-// yet; when targets (lib/stats/targets.ts) need one too it belongs there.
+// Where a smaller value is the better one (the registry's lowerIsBetter), rank 1 is the smallest.
 
 const IndicatorSeriesQuery = z
   .object({
     region: StatsQuery.in.shape.region,
+    tier: StatsQuery.in.shape.tier,
+    channel: StatsQuery.in.shape.channel,
     indicatorId: z
       .string({ error: "请选择指标" })
       .refine((id) => indicatorById(id) !== undefined, "没有这个指标"),
     ...PERIOD_FIELDS,
   })
-  .transform((v, ctx) => ({ region: v.region, indicatorId: v.indicatorId, ...resolvePeriod(v, ctx) }));
+  .transform((v, ctx) => ({ region: v.region, tier: v.tier, channel: v.channel, indicatorId: v.indicatorId, ...resolvePeriod(v, ctx) }));
 
 export const IndicatorTrendQuery = IndicatorSeriesQuery.superRefine((v, ctx) => {
   if (monthsBetween(v.from, v.to) > MAX_TREND_MONTHS) {
@@ -58,7 +59,7 @@ export const indicatorTrend = defineUseCase({
     // one month after another: each recount is four statements, and a long trend should not take
     // the whole connection pool
     for (const m of monthSlices(input)) {
-      const counts = await recountAll(db, { regionPath: region.path, from: m.from, to: m.to });
+      const counts = await recountAll(db, { regionPath: region.path, from: m.from, to: m.to, tier: input.tier, channel: input.channel });
       const { value, numerator, denominator } = evaluate(indicator, counts);
       points.push({ month: m.month, from: m.from, to: m.to, value, numerator, denominator });
     }
@@ -118,7 +119,7 @@ export const indicatorRanking = defineUseCase({
     });
     const rows: Omit<RankingRow, "rank">[] = [];
     for (const c of children) {
-      const counts = await recountAll(db, { regionPath: c.path, from: input.from, to: input.to });
+      const counts = await recountAll(db, { regionPath: c.path, from: input.from, to: input.to, tier: input.tier, channel: input.channel });
       const { value, numerator, denominator } = evaluate(indicator, counts);
       rows.push({ code: c.code, name: c.name, level: c.level, value, numerator, denominator });
     }

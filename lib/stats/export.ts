@@ -26,13 +26,13 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
 };
 
-// getIndicators' own fields (region and period, same messages), plus the format.
+// getIndicators' own fields (region, tier, channel and period, same messages), plus the format.
 export const ExportQuery = z
   .object({
     ...StatsQuery.in.shape,
     format: z.enum(EXPORT_FORMATS, { error: "导出格式应为 xlsx 或 csv" }),
   })
-  .transform((v, ctx) => ({ format: v.format, region: v.region, ...resolvePeriod(v, ctx) }));
+  .transform((v, ctx) => ({ format: v.format, region: v.region, tier: v.tier, channel: v.channel, ...resolvePeriod(v, ctx) }));
 export type ExportQuery = z.input<typeof ExportQuery>;
 
 const MONTH_DAYS = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -190,7 +190,7 @@ export const exportIndicators = defineUseCase({
     const query = { format: input.format, region: input.region ?? null, from: input.from, to: input.to };
     let report: IndicatorReportData;
     try {
-      report = await getIndicators.run({ ...ctx, input: { region: input.region, from: input.from, to: input.to } });
+      report = await getIndicators.run({ ...ctx, input: { region: input.region, tier: input.tier, channel: input.channel, from: input.from, to: input.to } });
     } catch (error) {
       // execute() audits denied permissions but not a refused region; an export attempt outside
       // one's own region is worth a trace

@@ -6,7 +6,7 @@ import { recountAll } from "@/lib/stats/counts";
 import { INDICATORS, evaluate, GROUP_LABELS } from "@/lib/stats/registry";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import type { RegionLevel } from "@/lib/generated/prisma/enums";
+import { OrganizationTier, WorkOrderChannel, type RegionLevel } from "@/lib/generated/prisma/enums";
 
 // The indicators of one region subtree and period, evaluated from the registry's definitions
 // (GET /api/v1/stats/indicators, and the dashboards of issue 7). Leaders read their own region and
@@ -15,9 +15,13 @@ import type { RegionLevel } from "@/lib/generated/prisma/enums";
 export const StatsQuery = z
   .object({
     region: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{12}$/, "地区代码应为 12 位数字").optional()),
+    /** only the records held by service points of one tier */
+    tier: z.preprocess((v) => (v === "" ? undefined : v), z.enum(OrganizationTier, { error: "层级应为 CENTRE、STATION 或 ROOM" }).optional()),
+    /** only the requests of one channel */
+    channel: z.preprocess((v) => (v === "" ? undefined : v), z.enum(WorkOrderChannel, { error: "来源渠道无效" }).optional()),
     ...PERIOD_FIELDS,
   })
-  .transform((v, ctx) => ({ region: v.region, ...resolvePeriod(v, ctx) }));
+  .transform((v, ctx) => ({ region: v.region, tier: v.tier, channel: v.channel, ...resolvePeriod(v, ctx) }));
 
 export const IndicatorFigure = z.object({
   id: z.string(),
@@ -64,7 +68,7 @@ export const getIndicators = defineUseCase({
   input: StatsQuery,
   async run({ db, actor, input }) {
     const region = await resolveStatsRegion(db, actor, input.region);
-    const counts = await recountAll(db, { regionPath: region.path, from: input.from, to: input.to });
+    const counts = await recountAll(db, { regionPath: region.path, from: input.from, to: input.to, tier: input.tier, channel: input.channel });
     return {
       region: { code: region.code, name: region.name },
       from: input.from,

@@ -27,8 +27,11 @@ test("a leader drills city → county → township, changes the period and expor
   await page.getByLabel("时间范围").selectOption("custom");
   await page.getByLabel(/^起始日期/).fill("2026-01-01");
   await page.getByLabel(/^截止日期/).fill("2026-12-31");
+  await page.getByLabel("网点层级").selectOption("ROOM");
   await page.getByRole("button", { name: "查询" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(DEMO_PLACES.township);
+  await expect(page).toHaveURL(/tier=ROOM/);
+  await expect(page.getByRole("link", { name: "导出 Excel" })).toHaveAttribute("href", /tier=ROOM/);
   await expect(page.locator("main")).toContainText("统计期 2026-01-01 至 2026-12-31");
   await expectAccessible(page);
 

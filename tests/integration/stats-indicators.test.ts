@@ -71,6 +71,17 @@ describe("indicators (registry over the records)", () => {
     expect(v["legalAid.aidRate"]).toMatchObject({ value: 0, numerator: 0, denominator: 40_000 });
     expect(r.indicators.every((i) => i.value === null || Number.isFinite(i.value))).toBe(true);
 
+    // by tier and by channel: all five orders are held by rooms and came in as walk-ins
+    const rooms = must(await execute(getIndicators, { from: "2026-03-01", to: "2026-03-31", tier: "ROOM" }, leader, meta));
+    expect(rooms.indicators.find((i) => i.id === "workOrders.accepted")?.value).toBe(4);
+    expect(rooms.indicators.find((i) => i.id === "network.centres")?.value).toBe(0);
+    expect(rooms.indicators.find((i) => i.id === "network.rooms")?.value).toBe(2);
+    const stations = must(await execute(getIndicators, { from: "2026-03-01", to: "2026-03-31", tier: "STATION" }, leader, meta));
+    expect(stations.indicators.find((i) => i.id === "workOrders.accepted")?.value).toBe(0);
+    const web = must(await execute(getIndicators, { from: "2026-03-01", to: "2026-03-31", channel: "WEB" }, leader, meta));
+    expect(web.indicators.find((i) => i.id === "workOrders.accepted")?.value).toBe(0);
+    expect(await execute(getIndicators, { tier: "VILLAGE" }, leader, meta)).toMatchObject({ ok: false, fieldErrors: { tier: ["层级应为 CENTRE、STATION 或 ROOM"] } });
+
     // one township only: the room of 东村
     const town = must(await execute(getIndicators, { region: "369901001000", from: "2026-03-01", to: "2026-03-31" }, leader, meta));
     expect(town.indicators.find((i) => i.id === "workOrders.accepted")?.value).toBe(2);

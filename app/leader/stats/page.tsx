@@ -18,13 +18,17 @@ import { ExportLinks } from "@/components/stats/export-links";
 import { TargetProgress } from "@/components/stats/target-progress";
 import { rankingSummary, trendSummary } from "@/components/stats/summary";
 import { param, statsHref } from "@/components/stats/href";
+import { OrganizationTier, WorkOrderChannel } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "指标驾驶舱" };
 
 /** The indicator the trend and the ranking show until the reader picks another. */
 const DEFAULT_INDICATOR = "workOrders.accepted";
 
-type Search = Record<"code" | "period" | "from" | "to" | "indicator", string | string[] | undefined>;
+type Search = Record<"code" | "period" | "from" | "to" | "indicator" | "tier" | "channel", string | string[] | undefined>;
+
+/** A filter value the schema knows, else none (a hand-edited URL shows everything rather than an error page). */
+const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined => (v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined);
 
 // chart points to two decimals: the table beside the chart carries the exact, formatted figure
 const chartValue = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
@@ -40,14 +44,18 @@ export default async function LeaderStatsPage({ searchParams }: { searchParams: 
   const typed = { from: param(sp.from), to: param(sp.to) };
   const period = dashboardPeriod({ period: param(sp.period), ...typed }, shanghaiDate(new Date()));
   const indicator: Indicator = indicatorById(param(sp.indicator) ?? "") ?? indicatorById(DEFAULT_INDICATOR)!;
+  const filters = {
+    tier: oneOf(param(sp.tier), Object.values(OrganizationTier)),
+    channel: oneOf(param(sp.channel), Object.values(WorkOrderChannel)),
+  };
   const trendRange = trendPeriod(period);
-  const link = (over: { code?: string }) => statsHref("/leader/stats", { code, period, indicator: indicator.id, ...over });
+  const link = (over: { code?: string }) => statsHref("/leader/stats", { code, period, indicator: indicator.id, ...filters, ...over });
   const returnTo = link({});
 
   const [overview, trend, ranking] = await Promise.all([
-    loadPage(getIndicators, { region: code, from: period.from, to: period.to }, returnTo),
-    loadPage(indicatorTrend, { region: code, indicatorId: indicator.id, from: trendRange.from, to: trendRange.to }, returnTo),
-    loadPage(indicatorRanking, { region: code, indicatorId: indicator.id, from: period.from, to: period.to }, returnTo),
+    loadPage(getIndicators, { region: code, ...filters, from: period.from, to: period.to }, returnTo),
+    loadPage(indicatorTrend, { region: code, ...filters, indicatorId: indicator.id, from: trendRange.from, to: trendRange.to }, returnTo),
+    loadPage(indicatorRanking, { region: code, ...filters, indicatorId: indicator.id, from: period.from, to: period.to }, returnTo),
   ]);
   const region = ranking.region;
   const childLabel = ranking.childLevel ? REGION_LEVEL_LABELS[ranking.childLevel] : "下级区划";
@@ -72,11 +80,11 @@ export default async function LeaderStatsPage({ searchParams }: { searchParams: 
         />
       </div>
 
-      <StatsFilter period={period} values={{ code, ...typed, indicator: indicator.id }} />
+      <StatsFilter period={period} values={{ code, ...typed, indicator: indicator.id, ...filters }} />
       {wrongDates ? (
         <p className="rounded-md border border-danger bg-danger-soft p-3 text-danger">日期填写有误（见上方筛选），下面显示的是本年数据。</p>
       ) : null}
-      <ExportLinks view={{ code: region.code, from: period.from, to: period.to }} />
+      <ExportLinks view={{ code: region.code, from: period.from, to: period.to, ...filters }} />
 
       <section aria-labelledby="overview">
         <h2 id="overview" className="text-2xl font-bold">指标概览</h2>
