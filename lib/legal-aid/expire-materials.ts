@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { closeCaseOrder, addCaseEvent, lockCase, notifyApplicant } from "@/lib/legal-aid/case";
-import { chineseDate, settlePause } from "@/lib/legal-aid/review";
+import { chineseDate } from "@/lib/calendar/chinese-date";
+import { settlePause } from "@/lib/legal-aid/review";
 
 const BATCH = 100;
 export const EXPIRED_REASON = "逾期未补充材料，视为撤回申请";

@@ -11,7 +11,8 @@ import { computeDueAt, dueState } from "@/lib/work-orders/deadlines";
 import { loadRule } from "@/lib/work-orders/routing";
 import { WorkOrderNumber } from "@/lib/work-orders/schemas";
 import { matterCategoryLabel, OBJECTION_OUTCOME_LABELS } from "@/lib/legal-aid/labels";
-import { chineseDate, daysText } from "@/lib/legal-aid/review";
+import { chineseDate } from "@/lib/calendar/chinese-date";
+import { daysText } from "@/lib/legal-aid/review";
 import {
   addCaseEvent, dueAfter, loadLegalAidLimits, lockCase, notifyApplicant, notifyOfficers, requireApplicant, requireCaseStatus, type LockedCase,
 } from "@/lib/legal-aid/case";

@@ -4,6 +4,7 @@ import { defineUseCase } from "@/lib/api/use-case";
 import { AppError, notFound, ruleViolation } from "@/lib/errors";
 import { idParam, textBetween } from "@/lib/validation";
 import { enqueueNotification } from "@/lib/notify/enqueue";
+import { chineseDateTime } from "@/lib/calendar/chinese-date";
 import { WorkOrderNumber } from "@/lib/work-orders/schemas";
 import { AID_FORM_LABELS } from "@/lib/legal-aid/application-schemas";
 import { matterCategoryLabel } from "@/lib/legal-aid/labels";
@@ -20,15 +21,6 @@ import {
 // Every grant goes through grantCase under the case lock: exactly one lawyer wins.
 
 export const OFFERS_LINK = "/lawyer#offers";
-
-/** 12月4日 14:30 (Asia/Shanghai), as notices write an hour deadline. */
-export function chineseDateTime(d: Date): string {
-  const parts = new Intl.DateTimeFormat("zh-CN", {
-    timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false,
-  }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("month")}月${get("day")}日 ${get("hour")}:${get("minute")}`;
-}
 
 /** The applicant's name as lawyers see it before they have the case: 陈某. */
 export const maskedName = (name: string) => `${name.trim().slice(0, 1)}某`;

@@ -8,6 +8,7 @@ import { checkbox, optionalText, textBetween } from "@/lib/validation";
 import { loadWorkingCalendar } from "@/lib/calendar/load-calendar";
 import { dayNumber, fromDbDate, shanghaiDate } from "@/lib/calendar/working-days";
 import { extendForPause } from "@/lib/work-orders/deadlines";
+import { chineseDate } from "@/lib/calendar/chinese-date";
 import { loadRule } from "@/lib/work-orders/routing";
 import { pauseOrder, resumeOrder } from "@/lib/work-orders/process";
 import { checkAttachments, storeAttachments } from "@/lib/work-orders/attachments";
@@ -71,12 +72,6 @@ export const AdvanceAidInput = z.object({
 export const WithdrawInput = z.object({ number: WorkOrderNumber, reason: optionalText(500, "撤回原因") });
 
 // ───────────── shared by the steps ─────────────
-
-/** 2026年12月14日, the Shanghai date of a deadline, as notices write it. */
-export function chineseDate(d: Date): string {
-  const [y, m, day] = shanghaiDate(d).split("-").map(Number);
-  return `${y}年${m}月${day}日`;
-}
 
 export const daysText = (n: number, basis: DeadlineUnit) => (basis === "CALENDAR_DAYS" ? `${n} 日` : `${n} 个工作日`);
 

@@ -5,7 +5,7 @@ import { ruleViolation } from "@/lib/errors";
 import { checkbox, textBetween } from "@/lib/validation";
 import { WorkOrderNumber } from "@/lib/work-orders/schemas";
 import { toDbDate, type IsoDate } from "@/lib/calendar/working-days";
-import { chineseDate } from "@/lib/legal-aid/review";
+import { chineseDate } from "@/lib/calendar/chinese-date";
 import {
   addMediationEvent, closeMediationOrder, lockMediation, notifyParties, requireMediationStatus,
 } from "@/lib/mediation/case";

@@ -4,7 +4,7 @@ import { ruleViolation } from "@/lib/errors";
 import { checkbox, optionalText } from "@/lib/validation";
 import { WorkOrderNumber } from "@/lib/work-orders/schemas";
 import { fromDbDate, toDbDate } from "@/lib/calendar/working-days";
-import { chineseDate } from "@/lib/legal-aid/review";
+import { chineseDate } from "@/lib/calendar/chinese-date";
 import { addMediationEvent, lockMediation, notifyParties, requireMediationStatus } from "@/lib/mediation/case";
 import {
   LATE_APPLICATION_REFUSAL, ORAL_AGREEMENT_REFUSAL, STATUS_MATTER_REFUSAL, confirmationAvailability,

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "@/lib/db";
 import { addDays, shanghaiDate } from "@/lib/calendar/working-days";
-import { chineseDate } from "@/lib/legal-aid/review";
+import { chineseDate } from "@/lib/calendar/chinese-date";
 import { lockMediationById, notifyCommittee, notifyParties } from "@/lib/mediation/case";
 import { CONFIRMATION_WARNING_DAYS } from "@/lib/mediation/aftercare-rules";
 

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect, signIn, signOut, expectAccessible } from "./fixtures";
-import { DEMO_PLACES, DEMO_RESIDENT_ID_NUMBER } from "@/lib/seed/demo-accounts";
+import { fillWageClaim } from "./legal-aid-form";
 
 // 点援制 (issue 5) in the browser: the resident picks two lawyers from the roster while applying;
 // the officer approves; the first choice declines on a phone; the second accepts; the resident
@@ -28,18 +28,7 @@ test("the resident ranks two lawyers; the first declines on a phone, the second 
   // 1. the resident applies and ranks 陈立衡 then 胡雅琴
   await signIn(page, "13800000001");
   await page.goto("/legal-aid/apply");
-  await page.getByLabel("身份证号码").fill(DEMO_RESIDENT_ID_NUMBER);
-  await page.getByLabel(/^手机号/).fill("13800000001");
-  await page.getByLabel("住址").fill("文昌街道文昌社区 5 组 9 号");
-  await page.getByLabel("县（市、区）").selectOption({ label: DEMO_PLACES.county });
-  await page.getByLabel("乡镇（街道）").selectOption({ label: DEMO_PLACES.township });
-  await page.getByLabel("事项类别").selectOption("LABOUR");
-  await page.getByLabel("简要经过").fill("在物流公司做分拣员八个月，公司拖欠三个月工资一万二千元。");
-  await page.getByLabel("对方是谁").fill("某快递分拣有限公司");
-  await page.getByLabel("希望得到的帮助").selectOption("LABOUR_ARBITRATION");
-  await page.getByLabel("全家每月收入（元）").fill("2200");
-  await page.getByLabel("家庭人口（人）").fill("4");
-  await page.getByRole("checkbox", { name: /个人诚信承诺/ }).check();
+  await fillWageClaim(page, { facts: "在物流公司做分拣员八个月，公司拖欠三个月工资一万二千元。", opposingParty: "某快递分拣有限公司", monthlyIncome: "2200", householdSize: "4" });
   await pickLawyer(page, "apply-lawyer-1", "陈立衡");
   await pickLawyer(page, "apply-lawyer-2", "胡雅琴");
   await page.getByLabel(/我同意司法行政机关/).check();

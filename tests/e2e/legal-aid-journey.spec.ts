@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect, signIn, signOut, expectAccessible } from "./fixtures";
-import { DEMO_PLACES, DEMO_RESIDENT_ID_NUMBER } from "@/lib/seed/demo-accounts";
+import { fillWageClaim } from "./legal-aid-form";
+import { DEMO_PLACES } from "@/lib/seed/demo-accounts";
 
 // The whole legal-aid journey in one browser, each person signing in in turn: a resident checks
 // eligibility, applies with an upload and sees the due date; the officer asks once for materials;
@@ -41,18 +42,7 @@ test("check → apply with upload → materials once → supplement → approve 
   await page.getByTestId("apply-now").click();
 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("法律援助");
-  await page.getByLabel("身份证号码").fill(DEMO_RESIDENT_ID_NUMBER);
-  await page.getByLabel(/^手机号/).fill("13800000001");
-  await page.getByLabel("住址").fill("文昌街道文昌社区 5 组 9 号");
-  await page.getByLabel("县（市、区）").selectOption({ label: DEMO_PLACES.county });
-  await page.getByLabel("乡镇（街道）").selectOption({ label: DEMO_PLACES.township });
-  await page.getByLabel("事项类别").selectOption("LABOUR");
-  await page.getByLabel("简要经过").fill("在建筑工地干了半年，包工头拖欠工资两万元，多次讨要未果。");
-  await page.getByLabel("对方是谁").fill("某建筑劳务有限公司");
-  await page.getByLabel("希望得到的帮助").selectOption("LABOUR_ARBITRATION");
-  await page.getByLabel("全家每月收入（元）").fill("2400");
-  await page.getByLabel("家庭人口（人）").fill("3");
-  await page.getByRole("checkbox", { name: /个人诚信承诺/ }).check();
+  await fillWageClaim(page, { facts: "在建筑工地干了半年，包工头拖欠工资两万元，多次讨要未果。", opposingParty: "某建筑劳务有限公司", monthlyIncome: "2400", householdSize: "3" });
   await page.getByLabel(/^证明材料/).setInputFiles({ name: "工资欠条.png", mimeType: "image/png", buffer: png });
   await page.getByLabel(/我同意司法行政机关/).check();
   await expectAccessible(page);
@@ -72,7 +62,8 @@ test("check → apply with upload → materials once → supplement → approve 
   await signIn(page, "officer");
   await page.goto("/staff/legal-aid");
   await expectAccessible(page);
-  await page.getByRole("link", { name: /王秀英/ }).first().click();
+  // by its number: the demo resident may have other cases from other tests
+  await page.getByRole("listitem").filter({ hasText: number! }).getByRole("link", { name: /王秀英/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(number!);
   await expectAccessible(page);
   await openStep(page, "一次性告知补充材料");
@@ -115,7 +106,8 @@ test("check → apply with upload → materials once → supplement → approve 
   // 5. the lawyer closes the case
   await signIn(page, "lawyer1");
   await expectAccessible(page);
-  await page.getByRole("link", { name: /王秀英/ }).first().click();
+  // by its number: the demo resident may have other cases from other tests
+  await page.getByRole("listitem").filter({ hasText: number! }).getByRole("link", { name: /王秀英/ }).click();
   await expect(page.locator("main")).toContainText("王秀英");
   await expectAccessible(page);
   await openStep(page, "结案并提交结案材料");

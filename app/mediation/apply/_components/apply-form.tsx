@@ -5,18 +5,17 @@ import { useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/api/action";
 import type { Result } from "@/lib/api/use-case";
 import type { RegisteredMediationCase } from "@/lib/mediation/schemas";
-import { MEDIATION_CATEGORY_LABELS } from "@/lib/mediation/labels";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { errorsFor, Field, TextField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { buttonClassName } from "@/components/ui/button";
 import { DateTime } from "@/components/work-orders/format";
 import { RegionPicker, type RegionPickerProps } from "@/components/work-orders/region-picker";
 import { PartyFields } from "@/components/mediation/party-fields";
 import { FormSection } from "@/components/forms/form-section";
+import { MediationCategoryField } from "@/components/mediation/category-field";
 
 type Regions = Pick<RegionPickerProps, "counties" | "townships" | "villages" | "value">;
 type ApplyAction = (previous: ActionState<RegisteredMediationCase>, input: FormData) => Promise<Result<RegisteredMediationCase>>;
@@ -36,14 +35,7 @@ export function ApplyForm({ regions, me, action }: { regions: Regions; me: { nam
       <FormMessage state={state} />
 
       <FormSection title="纠纷类别与地点">
-        <Field name="category" label="纠纷类别" required errors={e("category")}>
-          {(c) => (
-            <Select {...c} defaultValue="">
-              <option value="">请选择</option>
-              {Object.entries(MEDIATION_CATEGORY_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-            </Select>
-          )}
-        </Field>
+        <MediationCategoryField errors={e("category")} />
         <RegionPicker {...regions} id="mediation-region" legend="纠纷发生地" hint="由当地村（社区）或乡镇（街道）的人民调解委员会调解，请尽量选到村（社区）。" errors={e("regionCode")} />
       </FormSection>
 

@@ -6,7 +6,7 @@ import type { MediationSource } from "@/lib/generated/prisma/enums";
 import type { ActionState } from "@/lib/api/action";
 import type { Result } from "@/lib/api/use-case";
 import { INTAKE_CHANNELS, type RegisteredMediationCase } from "@/lib/mediation/schemas";
-import { MEDIATION_CATEGORY_LABELS, MEDIATION_SOURCE_LABELS, MEDIATION_STATUS_LABELS, REFERRAL_SOURCES } from "@/lib/mediation/labels";
+import { MEDIATION_SOURCE_LABELS, MEDIATION_STATUS_LABELS, REFERRAL_SOURCES } from "@/lib/mediation/labels";
 import { CHANNEL_LABELS } from "@/lib/work-orders/labels";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField, errorsFor, Field, TextField } from "@/components/forms/field";
@@ -19,6 +19,7 @@ import { DateTime } from "@/components/work-orders/format";
 import { RegionPicker, type RegionPickerProps } from "@/components/work-orders/region-picker";
 import { PartyFields } from "@/components/mediation/party-fields";
 import { FormSection } from "@/components/forms/form-section";
+import { MediationCategoryField } from "@/components/mediation/category-field";
 
 type Regions = Pick<RegionPickerProps, "counties" | "townships" | "villages" | "value">;
 type RegisterAction = (previous: ActionState<RegisteredMediationCase>, input: FormData) => Promise<Result<RegisteredMediationCase>>;
@@ -86,14 +87,7 @@ function CaseForm({ regions, action, onAnother }: { regions: Regions; action: Re
       </FormSection>
 
       <FormSection title="纠纷">
-        <Field name="category" label="纠纷类别" required errors={e("category")}>
-          {(c) => (
-            <Select {...c} defaultValue="">
-              <option value="">请选择</option>
-              {Object.entries(MEDIATION_CATEGORY_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-            </Select>
-          )}
-        </Field>
+        <MediationCategoryField errors={e("category")} />
         <RegionPicker {...regions} id="register-region" legend="纠纷发生地" hint="窗口来访的，纠纷在本网点辖区内由本网点调解；其他案件交给纠纷发生地最基层的调解委员会。" errors={e("regionCode")} />
         <Field name="summary" label="纠纷事实和争议事项" required errors={e("summary")}>
           {(c) => <Textarea {...c} rows={6} maxLength={4000} />}
