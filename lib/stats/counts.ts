@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db";
-import type { OrganizationTier, WorkOrderChannel } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { OrganizationTier, WorkOrderChannel, WorkOrderType } from "@/lib/generated/prisma/enums";
 import { addDays, startOfShanghaiDay, type IsoDate } from "@/lib/calendar/working-days";
-import type { CountId, Counts } from "@/lib/stats/registry";
+import type { Breakdowns, CountId, Counts } from "@/lib/stats/registry";
 
 // The named counts of the registry (lib/stats/registry.ts), counted from the records themselves for
 // a region subtree and a period of Shanghai days (both ends included). This is the recount every
@@ -17,9 +18,22 @@ export type CountScope = {
   tier?: OrganizationTier;
   /** only the requests that came in through this channel (network and capacity counts ignore it) */
   channel?: WorkOrderChannel;
+  /** only the requests of this business type (业务类别; network and capacity counts ignore it) */
+  type?: WorkOrderType;
+  /** only the records held by this one service point (the drill-down's last step) */
+  organizationId?: number;
 };
 
 const n = (v: bigint | number | string | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
+
+/** The records a scope selects, over "WorkOrder" w joined to its "Region" r and "Organization" org. */
+export function orderFilter(s: CountScope) {
+  return Prisma.sql`left(r.path, length(${s.regionPath})) = ${s.regionPath}
+    AND (${s.tier ?? null}::text IS NULL OR org.tier::text = ${s.tier ?? null})
+    AND (${s.channel ?? null}::text IS NULL OR w.channel::text = ${s.channel ?? null})
+    AND (${s.type ?? null}::text IS NULL OR w.type::text = ${s.type ?? null})
+    AND (${s.organizationId ?? null}::int IS NULL OR w."organizationId" = ${s.organizationId ?? null})`;
+}
 
 function bounds(s: CountScope) {
   return { start: startOfShanghaiDay(s.from), end: startOfShanghaiDay(addDays(s.to, 1)), year: Number(s.to.slice(0, 4)) };
@@ -29,7 +43,9 @@ async function networkCounts(db: Tx, s: CountScope): Promise<Counts> {
   const { year } = bounds(s);
   const [r] = await db.$queryRaw<Record<string, bigint | number | null>[]>`
     WITH sub AS (SELECT id, level FROM "Region" WHERE left(path, length(${s.regionPath})) = ${s.regionPath}),
-    orgs AS (SELECT o.id, o.tier FROM "Organization" o JOIN sub ON sub.id = o."regionId" WHERE ${s.tier ?? null}::text IS NULL OR o.tier::text = ${s.tier ?? null}),
+    orgs AS (SELECT o.id, o.tier FROM "Organization" o JOIN sub ON sub.id = o."regionId"
+      WHERE (${s.tier ?? null}::text IS NULL OR o.tier::text = ${s.tier ?? null})
+        AND (${s.organizationId ?? null}::int IS NULL OR o.id = ${s.organizationId ?? null})),
     villages AS (
       SELECT v.id,
         EXISTS (SELECT 1 FROM "Organization" o WHERE o."regionId" = v.id AND o.tier = 'ROOM') AS has_room,
@@ -58,9 +74,7 @@ async function workOrderCounts(db: Tx, s: CountScope): Promise<Counts> {
   const [r] = await db.$queryRaw<Record<string, bigint | number | string | null>[]>`
     WITH orders AS (
       SELECT w.* FROM "WorkOrder" w JOIN "Region" r ON r.id = w."regionId" JOIN "Organization" org ON org.id = w."organizationId"
-      WHERE left(r.path, length(${s.regionPath})) = ${s.regionPath}
-        AND (${s.tier ?? null}::text IS NULL OR org.tier::text = ${s.tier ?? null})
-        AND (${s.channel ?? null}::text IS NULL OR w.channel::text = ${s.channel ?? null})
+      WHERE ${orderFilter(s)}
     )
     SELECT
       (SELECT count(*) FROM orders WHERE "createdAt" >= ${start} AND "createdAt" < ${end}) AS "ordersAccepted",
@@ -82,9 +96,7 @@ async function legalAidCounts(db: Tx, s: CountScope): Promise<Counts> {
     WITH cases AS (
       SELECT a.*, w."createdAt" AS "appliedAt" FROM "LegalAidApplication" a
       JOIN "WorkOrder" w ON w.id = a."workOrderId" JOIN "Region" r ON r.id = w."regionId" JOIN "Organization" org ON org.id = w."organizationId"
-      WHERE left(r.path, length(${s.regionPath})) = ${s.regionPath}
-        AND (${s.tier ?? null}::text IS NULL OR org.tier::text = ${s.tier ?? null})
-        AND (${s.channel ?? null}::text IS NULL OR w.channel::text = ${s.channel ?? null})
+      WHERE ${orderFilter(s)}
     ),
     first_assignments AS (
       SELECT g.* FROM "LegalAidAssignment" g JOIN cases c ON c.id = g."applicationId"
@@ -97,12 +109,10 @@ async function legalAidCounts(db: Tx, s: CountScope): Promise<Counts> {
       (SELECT count(*) FROM cases WHERE "decidedAt" >= ${start} AND "decidedAt" < ${end} AND "decidedOnTime") AS "aidDecidedOnTime",
       (SELECT count(*) FROM cases WHERE "decidedAt" >= ${start} AND "decidedAt" < ${end}
          AND status NOT IN ('REFUSED', 'WITHDRAWN', 'SUBMITTED', 'MATERIALS_REQUESTED')) AS "aidApproved",
-      (SELECT count(DISTINCT "applicantIdHash") FROM cases WHERE "decidedAt" >= ${start} AND "decidedAt" < ${end}
-         AND status NOT IN ('REFUSED', 'WITHDRAWN', 'SUBMITTED', 'MATERIALS_REQUESTED')) AS "aidRecipients",
       (SELECT count(*) FROM first_assignments) AS "aidAssigned",
       (SELECT count(*) FROM first_assignments g JOIN cases c ON c.id = g."applicationId" WHERE c."assignedOnTime") AS "aidAssignedOnTime",
       (SELECT count(*) FROM first_assignments g JOIN cases c ON c.id = g."applicationId"
-         WHERE (g."assignedAt" AT TIME ZONE 'Asia/Shanghai')::date = (c."appliedAt" AT TIME ZONE 'Asia/Shanghai')::date) AS "aidAssignedSameDay",
+         WHERE shanghai_day(g."assignedAt") = shanghai_day(c."appliedAt")) AS "aidAssignedSameDay",
       (SELECT count(*) FROM first_assignments WHERE via IN ('CHOICE', 'POOL')) AS "aidAssignedByChoice",
       (SELECT coalesce(sum("moneyRecovered"), 0) FROM cases WHERE "closedAt" >= ${start} AND "closedAt" < ${end}) AS "aidMoneyRecovered",
       (SELECT coalesce(sum("feesWaived"), 0) FROM cases WHERE "closedAt" >= ${start} AND "closedAt" < ${end}) AS "aidFeesWaived",
@@ -119,9 +129,7 @@ async function mediationCounts(db: Tx, s: CountScope): Promise<Counts> {
     WITH cases AS (
       SELECT m.*, w."createdAt" AS "registeredAt" FROM "MediationCase" m
       JOIN "WorkOrder" w ON w.id = m."workOrderId" JOIN "Region" r ON r.id = w."regionId" JOIN "Organization" org ON org.id = w."organizationId"
-      WHERE left(r.path, length(${s.regionPath})) = ${s.regionPath}
-        AND (${s.tier ?? null}::text IS NULL OR org.tier::text = ${s.tier ?? null})
-        AND (${s.channel ?? null}::text IS NULL OR w.channel::text = ${s.channel ?? null})
+      WHERE ${orderFilter(s)}
     ),
     concluded AS (SELECT * FROM cases WHERE "endedAt" >= ${start} AND "endedAt" < ${end} AND status IN ('SUCCEEDED', 'FAILED', 'WITHDRAWN'))
     SELECT
@@ -135,11 +143,42 @@ async function mediationCounts(db: Tx, s: CountScope): Promise<Counts> {
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, n(v)])) as Counts;
 }
 
+/** Distinct recipients (受援人, by ID hash) of the cases approved in the period: not a sum, so never rolled up. */
+export async function recipientCount(db: Tx, s: CountScope): Promise<Counts> {
+  const { start, end } = bounds(s);
+  const [r] = await db.$queryRaw<{ aidRecipients: bigint }[]>`
+    SELECT count(DISTINCT a."applicantIdHash") AS "aidRecipients" FROM "LegalAidApplication" a
+    JOIN "WorkOrder" w ON w.id = a."workOrderId" JOIN "Region" r ON r.id = w."regionId" JOIN "Organization" org ON org.id = w."organizationId"
+    WHERE ${orderFilter(s)} AND a."decidedAt" >= ${start} AND a."decidedAt" < ${end}
+      AND a.status NOT IN ('REFUSED', 'WITHDRAWN', 'SUBMITTED', 'MATERIALS_REQUESTED')`;
+  return { aidRecipients: n(r.aidRecipients) };
+}
+
+/** The registry's breakdowns (BREAKDOWN_DIMENSIONS), recounted: each by its count's registration time. */
+export async function recountBreakdowns(db: Tx, s: CountScope): Promise<Breakdowns> {
+  const { start, end } = bounds(s);
+  const rows = await db.$queryRaw<{ key: string; n: bigint }[]>`
+    SELECT k.key, count(*) AS n FROM "WorkOrder" w
+    JOIN "Region" r ON r.id = w."regionId" JOIN "Organization" org ON org.id = w."organizationId"
+    LEFT JOIN "LegalAidApplication" la ON la."workOrderId" = w.id LEFT JOIN "MediationCase" mc ON mc."workOrderId" = w.id,
+    LATERAL (VALUES ('type:' || w.type), ('channel:' || w.channel), ('tier:' || org.tier), ('status:' || w.status),
+      ('aidForm:' || la."aidForm"), ('matterKind:' || la."matterKind"),
+      ('mediationCategory:' || mc.category), ('mediationSource:' || mc.source)) k(key)
+    WHERE ${orderFilter(s)} AND w."createdAt" >= ${start} AND w."createdAt" < ${end} AND k.key IS NOT NULL
+    GROUP BY k.key`;
+  return Object.fromEntries(rows.map((r) => [r.key, n(r.n)]));
+}
+
+/** The counts that are not summed by day (network, capacity, distinct recipients): always read from the records. */
+export async function unsummedCounts(db: Tx, scope: CountScope): Promise<Counts> {
+  return { ...(await networkCounts(db, scope)), ...(await recipientCount(db, scope)) };
+}
+
 /** Every named count for the scope, recounted from the records. */
 export async function recountAll(db: Tx, scope: CountScope): Promise<Required<Counts>> {
   // one after another: a transaction's single connection runs them in turn anyway
   const parts = [
-    await networkCounts(db, scope),
+    await unsummedCounts(db, scope),
     await workOrderCounts(db, scope),
     await legalAidCounts(db, scope),
     await mediationCounts(db, scope),

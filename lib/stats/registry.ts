@@ -190,3 +190,22 @@ export function formatIndicator(indicator: Indicator, value: number | null): str
   const text = value.toLocaleString("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return `${text} ${indicator.unit}`;
 }
+
+/**
+ * The distributions leaders read beside the figures: one count split by one dimension of its
+ * records (e.g. 受理工单 by channel). Counted by the same recount and roll-ups as COUNTS, keyed
+ * "<dimension>:<value>"; the values' Chinese names come from the domain's own label maps.
+ */
+export const BREAKDOWN_DIMENSIONS = {
+  type: { count: "ordersAccepted", name: "受理工单按业务类别" },
+  channel: { count: "ordersAccepted", name: "受理工单按来源渠道" },
+  tier: { count: "ordersAccepted", name: "受理工单按服务层级" },
+  status: { count: "ordersAccepted", name: "受理工单按当前状态" },
+  aidForm: { count: "aidAccepted", name: "法律援助申请按援助形式" },
+  matterKind: { count: "aidAccepted", name: "法律援助申请按案件性质（刑事、民事、行政）" },
+  mediationCategory: { count: "mediationAccepted", name: "调解案件按纠纷类型" },
+  mediationSource: { count: "mediationAccepted", name: "调解案件按案件来源" },
+} as const satisfies Record<string, { count: CountId; name: string }>;
+export type BreakdownDimension = keyof typeof BREAKDOWN_DIMENSIONS;
+/** "<dimension>:<value>" → count; a value with no records is absent. */
+export type Breakdowns = Record<string, number>;
