@@ -1,9 +1,12 @@
 import type {
-  LegalAidOutcome, LegalAidRequestKind, LegalAidStatus, ObjectionOutcome, QualityGrade,
+  LegalAidMatterKind, LegalAidOutcome, LegalAidRequestKind, LegalAidStatus, ObjectionOutcome, QualityGrade,
 } from "@/lib/generated/prisma/enums";
 import { CRIMINAL_SITUATIONS, MATTERS } from "@/lib/legal-aid/eligibility";
 
 // Chinese names of the legal-aid case vocabulary, for every page, document and notice.
+
+/** 案件性质 */
+export const MATTER_KIND_LABELS: Record<LegalAidMatterKind, string> = { CRIMINAL: "刑事", CIVIL: "民事", ADMINISTRATIVE: "行政" };
 
 export const LEGAL_AID_STATUS_LABELS: Record<LegalAidStatus, string> = {
   SUBMITTED: "待审查",

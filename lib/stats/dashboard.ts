@@ -4,29 +4,26 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
 import { PERIOD_FIELDS, resolvePeriod } from "@/lib/stats/period";
-import { recountAll } from "@/lib/stats/counts";
+import { countsFor } from "@/lib/stats/rollup";
 import { evaluate, GROUP_LABELS, indicatorById, type Indicator } from "@/lib/stats/registry";
-import { resolveStatsRegion, StatsQuery, type StatsRegion } from "@/lib/stats/indicators";
+import { FILTER_FIELDS, filtersOf, resolveStatsScope, type StatsRegion } from "@/lib/stats/indicators";
 import { MAX_TREND_MONTHS, monthsBetween, monthSlices } from "@/lib/stats/period-preset";
 
 // The leaders' dashboard (issue 7 item 3) beyond the overview (which is getIndicators itself): one
-// indicator month by month, and the child regions ranked by it. Both evaluate the registry over
-// recountAll, region by region and month by month — the reference counts; the roll-ups that will
-// serve large volumes come later behind the same counts, so these figures will not change.
+// indicator month by month, and the child regions — or, inside a township, the service points —
+// ranked by it. Both evaluate the registry over countsFor (roll-ups, exactly equal to a recount).
 
 // Where a smaller value is the better one (the registry's lowerIsBetter), rank 1 is the smallest.
 
 const IndicatorSeriesQuery = z
   .object({
-    region: StatsQuery.in.shape.region,
-    tier: StatsQuery.in.shape.tier,
-    channel: StatsQuery.in.shape.channel,
+    ...FILTER_FIELDS,
     indicatorId: z
       .string({ error: "请选择指标" })
       .refine((id) => indicatorById(id) !== undefined, "没有这个指标"),
     ...PERIOD_FIELDS,
   })
-  .transform((v, ctx) => ({ region: v.region, tier: v.tier, channel: v.channel, indicatorId: v.indicatorId, ...resolvePeriod(v, ctx) }));
+  .transform((v, ctx) => ({ ...filtersOf(v), indicatorId: v.indicatorId, ...resolvePeriod(v, ctx) }));
 
 export const IndicatorTrendQuery = IndicatorSeriesQuery.superRefine((v, ctx) => {
   if (monthsBetween(v.from, v.to) > MAX_TREND_MONTHS) {
@@ -53,24 +50,27 @@ export const indicatorTrend = defineUseCase({
   write: false,
   input: IndicatorTrendQuery,
   async run({ db, actor, input }) {
-    const region = await resolveStatsRegion(db, actor, input.region);
+    const { region, organization, scope } = await resolveStatsScope(db, actor, input);
     const indicator = mustIndicator(input.indicatorId);
     const points: TrendPoint[] = [];
     // one month after another: each recount is four statements, and a long trend should not take
     // the whole connection pool
     for (const m of monthSlices(input)) {
-      const counts = await recountAll(db, { regionPath: region.path, from: m.from, to: m.to, tier: input.tier, channel: input.channel });
+      const counts = await countsFor(db, { ...scope, from: m.from, to: m.to });
       const { value, numerator, denominator } = evaluate(indicator, counts);
       points.push({ month: m.month, from: m.from, to: m.to, value, numerator, denominator });
     }
-    return { region: { code: region.code, name: region.name }, indicator: info(indicator), from: input.from, to: input.to, points };
+    return { region: { code: region.code, name: region.name }, organization, indicator: info(indicator), from: input.from, to: input.to, points };
   },
 });
 
 export type RankingRow = {
+  /** the region's code; for a service point, its id (what the drill-down link carries) */
   code: string;
   name: string;
   level: RegionLevel;
+  /** set when the row is a service point (the children of a township) */
+  organizationId: number | null;
   /** 1 for the best; equal values share a rank (1, 2, 2, 4); null when there is no value */
   rank: number | null;
   value: number | null;
@@ -103,31 +103,51 @@ async function trailTo(db: Tx, actor: Actor, region: StatsRegion) {
     .map(({ code, name }) => ({ code, name }));
 }
 
-/** The child regions (counties of a city, townships of a county …) ranked by one indicator. */
+/**
+ * The child regions (counties of a city, townships of a county) ranked by one indicator; inside a
+ * township, its service points (the station and the village rooms), each by the records it holds.
+ */
 export const indicatorRanking = defineUseCase({
   name: "stats.ranking",
   permission: "stats.read",
   write: false,
   input: IndicatorRankingQuery,
   async run({ db, actor, input }) {
-    const region = await resolveStatsRegion(db, actor, input.region);
+    const { region, scope } = await resolveStatsScope(db, actor, { ...input, org: undefined });
     const indicator = mustIndicator(input.indicatorId);
-    const children = await db.region.findMany({
-      where: { parentId: region.id },
-      select: { code: true, name: true, level: true, path: true },
-      orderBy: { code: "asc" },
-    });
     const rows: Omit<RankingRow, "rank">[] = [];
-    for (const c of children) {
-      const counts = await recountAll(db, { regionPath: c.path, from: input.from, to: input.to, tier: input.tier, channel: input.channel });
-      const { value, numerator, denominator } = evaluate(indicator, counts);
-      rows.push({ code: c.code, name: c.name, level: c.level, value, numerator, denominator });
+    let childLevel: RegionLevel | null = null;
+    let servicePoints = false;
+    if (region.level === "TOWNSHIP" || region.level === "VILLAGE") {
+      servicePoints = true;
+      const orgs = await db.organization.findMany({
+        where: { region: { path: { startsWith: region.path } }, ...(input.tier ? { tier: input.tier } : {}) },
+        select: { id: true, name: true, region: { select: { level: true } } },
+        orderBy: [{ tier: "asc" }, { name: "asc" }],
+      });
+      for (const o of orgs) {
+        const { value, numerator, denominator } = evaluate(indicator, await countsFor(db, { ...scope, organizationId: o.id }));
+        rows.push({ code: String(o.id), name: o.name, level: o.region.level, organizationId: o.id, value, numerator, denominator });
+      }
+    } else {
+      const children = await db.region.findMany({
+        where: { parentId: region.id },
+        select: { code: true, name: true, level: true, path: true },
+        orderBy: { code: "asc" },
+      });
+      childLevel = children[0]?.level ?? null;
+      for (const c of children) {
+        const { value, numerator, denominator } = evaluate(indicator, await countsFor(db, { ...scope, regionPath: c.path, level: c.level }));
+        rows.push({ code: c.code, name: c.name, level: c.level, organizationId: null, value, numerator, denominator });
+      }
     }
     const order: "asc" | "desc" = indicator.lowerIsBetter ? "asc" : "desc";
     return {
       region: { code: region.code, name: region.name, level: region.level },
       trail: await trailTo(db, actor, region),
-      childLevel: children.length ? children[0].level : (null as RegionLevel | null),
+      childLevel,
+      /** the rows are the township's service points, not regions */
+      servicePoints,
       indicator: info(indicator),
       from: input.from,
       to: input.to,

@@ -6,8 +6,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { addDays, shanghaiDate, type IsoDate } from "@/lib/calendar/working-days";
 import { resolvePeriod } from "@/lib/stats/period";
-import { getIndicators, StatsQuery } from "@/lib/stats/indicators";
+import { filtersOf, getIndicators, StatsQuery } from "@/lib/stats/indicators";
 import { indicatorById, type Formula } from "@/lib/stats/registry";
+import { TIER_LABELS } from "@/lib/network/rules";
+import { CHANNEL_LABELS, TYPE_LABELS } from "@/lib/work-orders/labels";
 
 // Export of the indicator report (issue 7 item 5): the same figures as getIndicators — evaluated
 // once, by the registry — written as Excel or CSV. The report holds aggregates only (counts, rates
@@ -26,13 +28,13 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
 };
 
-// getIndicators' own fields (region, tier, channel and period, same messages), plus the format.
+// getIndicators' own fields (region, filters and period, same messages), plus the format.
 export const ExportQuery = z
   .object({
     ...StatsQuery.in.shape,
     format: z.enum(EXPORT_FORMATS, { error: "导出格式应为 xlsx 或 csv" }),
   })
-  .transform((v, ctx) => ({ format: v.format, region: v.region, tier: v.tier, channel: v.channel, ...resolvePeriod(v, ctx) }));
+  .transform((v, ctx) => ({ format: v.format, ...filtersOf(v), ...resolvePeriod(v, ctx) }));
 export type ExportQuery = z.input<typeof ExportQuery>;
 
 const MONTH_DAYS = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -69,9 +71,23 @@ export function previousMonth(today: IsoDate = shanghaiDate(new Date())): { from
   return { from: `${to.slice(0, 7)}-01` as IsoDate, to };
 }
 
+/** Whose figures: the region, or the region's one service point. */
+export const reportSubject = (report: Pick<IndicatorReportData, "region" | "organization">) =>
+  report.organization ? report.organization.name : report.region.name;
+
+/** The filters in words ("网点层级：工作室；业务类别：法律咨询"), or "" when none. */
+export function filtersText(report: Pick<IndicatorReportData, "filters">): string {
+  const f = report.filters;
+  return [
+    f.tier ? `网点层级：${TIER_LABELS[f.tier]}` : null,
+    f.channel ? `来源渠道：${CHANNEL_LABELS[f.channel]}` : null,
+    f.type ? `业务类别：${TYPE_LABELS[f.type]}` : null,
+  ].filter(Boolean).join("；");
+}
+
 /** The file name, without extension: "甲县公共法律服务指标_2026年11月". */
-export function exportBaseName(report: Pick<IndicatorReportData, "region" | "from" | "to">): string {
-  return `${report.region.name}公共法律服务指标_${periodLabel(report.from, report.to)}`;
+export function exportBaseName(report: Pick<IndicatorReportData, "region" | "organization" | "from" | "to">): string {
+  return `${reportSubject(report)}公共法律服务指标_${periodLabel(report.from, report.to)}`;
 }
 
 // Excel's number formats: the cell keeps the exact value (the same number as the API), the format
@@ -109,13 +125,14 @@ export async function indicatorWorkbook(report: IndicatorReportData, exportedAt 
 
   ws.mergeCells("A1:G1");
   const title = ws.getCell("A1");
-  title.value = `${report.region.name}公共法律服务指标（${periodLabel(report.from, report.to)}）`;
+  title.value = `${reportSubject(report)}公共法律服务指标（${periodLabel(report.from, report.to)}）`;
   title.font = { bold: true, size: 16 };
   title.alignment = { horizontal: "center", vertical: "middle" };
   ws.getRow(1).height = 28;
   ws.mergeCells("A2:G2");
   ws.getCell("A2").value =
-    `地区：${report.region.name}（区划代码 ${report.region.code}）　统计期：${report.from} 至 ${report.to}（北京时间，含首尾两日）　导出时间：${shanghaiDate(exportedAt)}`;
+    `地区：${report.region.name}（区划代码 ${report.region.code}）${report.organization ? `　服务网点：${report.organization.name}` : ""}` +
+    `　统计期：${report.from} 至 ${report.to}（北京时间，含首尾两日）${filtersText(report) ? `　${filtersText(report)}` : ""}　导出时间：${shanghaiDate(exportedAt)}`;
   ws.getCell("A2").font = { color: { argb: "FF475569" } };
 
   const header = ws.getRow(4);
@@ -137,6 +154,13 @@ export async function indicatorWorkbook(report: IndicatorReportData, exportedAt 
   });
   ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4 + report.indicators.length, column: 7 } };
 
+  // the breakdowns: one block per dimension, its values largest first
+  const bs = wb.addWorksheet("分类统计", { views: [{ state: "frozen", ySplit: 1 }] });
+  bs.columns = [{ key: "name", width: 40 }, { key: "label", width: 28 }, { key: "value", width: 14 }];
+  bs.getRow(1).values = [...BREAKDOWN_HEADERS];
+  bs.getRow(1).font = { bold: true };
+  for (const row of breakdownRows(report)) bs.addRow(row).getCell(3).numFmt = "#,##0";
+
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -150,11 +174,21 @@ function csvField(v: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The indicator report as CSV, UTF-8 with a byte-order mark (without it Excel reads Chinese as GBK). */
+const BREAKDOWN_HEADERS = ["分类", "类别", "数量"] as const;
+const breakdownRows = (report: IndicatorReportData): [string, string, number][] =>
+  report.breakdowns.flatMap((b) => b.items.map((i): [string, string, number] => [b.name, i.label, i.value]));
+
+/**
+ * The indicator report as CSV, UTF-8 with a byte-order mark (without it Excel reads Chinese as GBK):
+ * the indicators, an empty line, then the breakdowns under their own header.
+ */
 export function indicatorCsv(report: IndicatorReportData): Uint8Array {
   const rows: (string | number | null)[][] = [
     [...EXPORT_HEADERS],
     ...report.indicators.map((f) => [f.name, f.group, f.value, f.unit, f.numerator, f.denominator, f.definition]),
+    [],
+    [...BREAKDOWN_HEADERS],
+    ...breakdownRows(report),
   ];
   const text = rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
   return new TextEncoder().encode("\uFEFF" + text);
@@ -190,7 +224,7 @@ export const exportIndicators = defineUseCase({
     const query = { format: input.format, region: input.region ?? null, from: input.from, to: input.to };
     let report: IndicatorReportData;
     try {
-      report = await getIndicators.run({ ...ctx, input: { region: input.region, tier: input.tier, channel: input.channel, from: input.from, to: input.to } });
+      report = await getIndicators.run({ ...ctx, input: { ...filtersOf(input), from: input.from, to: input.to } });
     } catch (error) {
       // execute() audits denied permissions but not a refused region; an export attempt outside
       // one's own region is worth a trace

@@ -6,7 +6,7 @@ import { regionScope } from "@/lib/auth/scope";
 import { notFound, ruleViolation } from "@/lib/errors";
 import { idParam, requiredText, optionalText } from "@/lib/validation";
 import { fromDbDate, isIsoDate, shanghaiDate, toDbDate, type IsoDate } from "@/lib/calendar/working-days";
-import { recountAll } from "@/lib/stats/counts";
+import { countsFor } from "@/lib/stats/rollup";
 import { evaluate, formatIndicator, GROUP_LABELS, INDICATORS, indicatorById, type Indicator } from "@/lib/stats/registry";
 import { resolveStatsRegion } from "@/lib/stats/indicators";
 
@@ -355,7 +355,7 @@ export const targetProgress = defineUseCase({
     });
     const subjects = targets.map((t) => ({ row: t, subject: targetSubject(t.indicatorId) }));
     const needsRecount = !!to && subjects.some((s) => s.subject?.kind === "indicator");
-    const counts = needsRecount && to ? await recountAll(db, { regionPath: region.path, from, to }) : null;
+    const counts = needsRecount && to ? await countsFor(db, { regionPath: region.path, level: region.level, from, to }) : null;
     const figureKeys = subjects.filter((s) => s.subject?.kind === "figure").map((s) => s.row.indicatorId);
     const figures = figureKeys.length
       ? await db.manualFigure.findMany({

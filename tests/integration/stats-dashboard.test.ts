@@ -128,19 +128,32 @@ describe("dashboard trend and ranking", () => {
     expect(r.rows.map((x) => [x.rank, x.name, x.value])).toEqual([[1, "东镇", 1], [1, "西镇", 1]]);
     expect(r.trail).toEqual([{ code: "369901000000", name: "甲县" }]);
 
-    // a township: its villages; the trail starts at the leader's county, not the city above it
+    // a township: its service points (the drill-down's last step), each by the records it holds;
+    // the trail starts at the leader's county, not the city above it
     const town = must(await execute(indicatorRanking, { region: "369901001000", indicatorId: "workOrders.accepted", from: "2026-02-01", to: "2026-02-28" }, leader, meta));
-    expect(town.childLevel).toBe("VILLAGE");
-    expect(town.rows.map((x) => [x.rank, x.name, x.value])).toEqual([[1, "东村", 2]]);
+    expect(town).toMatchObject({ servicePoints: true, childLevel: null });
+    expect(town.rows.map((x) => [x.rank, x.name, x.value, x.organizationId])).toEqual([
+      [1, "东村公共法律服务工作室", 2, n.roomA.id],
+      [2, "东镇公共法律服务工作站", 0, n.stationA.id],
+    ]);
     expect(town.trail.map((t) => t.name)).toEqual(["甲县", "东镇"]);
 
     const city = await makeActor({ role: "LEADER", regionId: n.city.id });
     const fromCity = must(await execute(indicatorRanking, { region: "369901001000", indicatorId: "workOrders.accepted", from: "2026-02-01", to: "2026-02-28" }, city, meta));
     expect(fromCity.trail.map((t) => t.name)).toEqual(["测试市", "甲县", "东镇"]);
 
-    // a village has no children to rank
-    const village = must(await execute(indicatorRanking, { region: "369901001001", indicatorId: "workOrders.accepted" }, leader, meta));
-    expect(village).toMatchObject({ childLevel: null, rows: [] });
+    // a village: its room
+    const village = must(await execute(indicatorRanking, { region: "369901001001", indicatorId: "workOrders.accepted", from: "2026-02-01", to: "2026-02-28" }, leader, meta));
+    expect(village.rows.map((x) => [x.name, x.value])).toEqual([["东村公共法律服务工作室", 2]]);
+
+    // one service point's own figures: the overview narrowed to it (read from the records)
+    const room = must(await execute(getIndicators, { region: "369901001000", org: n.roomA.id, from: "2026-01-01", to: "2026-03-31" }, leader, meta));
+    expect(room.organization).toMatchObject({ id: n.roomA.id, name: "东村公共法律服务工作室", tier: "ROOM" });
+    expect(room.indicators.find((i) => i.id === "workOrders.accepted")?.value).toBe(5);
+    // a service point outside the region asked for (or the leader's) is not found
+    expect(await execute(getIndicators, { region: "369901001000", org: n.roomB.id }, leader, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await execute(getIndicators, { org: centreB.id }, leader, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await execute(getIndicators, { org: "abc" }, leader, meta)).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { org: ["服务网点无效"] } });
   });
 
   it("refuses another county (403), other roles, and bad input with a message per field", async () => {

@@ -148,8 +148,14 @@ describe("indicator export (xlsx, csv) and its audit", () => {
     expect(text).toContain('"统计期内法律援助案件数 ÷ 常住人口 × 10,000');
     const rows = parseCsv(text.slice(1));
     expect(rows[0]).toEqual([...EXPORT_HEADERS]);
-    expect(rows).toHaveLength(1 + report.indicators.length);
-    expect(rows.every((r) => r.length === EXPORT_HEADERS.length)).toBe(true);
+    const breakdownItems = report.breakdowns.flatMap((b) => b.items.map((i) => [b.name, i.label, String(i.value)]));
+    // the indicators, an empty line, then the breakdowns under their own header
+    expect(rows).toHaveLength(1 + report.indicators.length + 2 + breakdownItems.length);
+    expect(rows.slice(0, 1 + report.indicators.length).every((r) => r.length === EXPORT_HEADERS.length)).toBe(true);
+    expect(rows[1 + report.indicators.length]).toEqual([""]);
+    expect(rows[2 + report.indicators.length]).toEqual(["分类", "类别", "数量"]);
+    expect(rows.slice(3 + report.indicators.length)).toEqual(breakdownItems);
+    expect(breakdownItems).toContainEqual(["受理工单按来源渠道", "窗口来访", "3"]);
     report.indicators.forEach((f, i) => {
       const [name, group, value, unit, numerator, denominator, definition] = rows[1 + i];
       expect({ name, group, unit, definition }).toEqual({ name: f.name, group: f.group, unit: f.unit, definition: f.definition });
