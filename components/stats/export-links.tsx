@@ -8,10 +8,16 @@ export type StatsView = {
   /** the view's resolved period (YYYY-MM-DD); empty for the default */
   from?: string;
   to?: string;
-  /** the screen's tier and channel filters, so the file has the screen's numbers */
+  /** the screen's filters and service point, so the file has the screen's numbers */
   tier?: string;
   channel?: string;
+  type?: string;
+  org?: number;
 };
+
+const filterEntries = (view: StatsView): [string, string | undefined][] => [
+  ["tier", view.tier], ["channel", view.channel], ["type", view.type], ["org", view.org ? String(view.org) : undefined],
+];
 
 function query(entries: [string, string | undefined][]): string {
   const q = new URLSearchParams();
@@ -22,9 +28,9 @@ function query(entries: [string, string | undefined][]): string {
 
 /** The export API's URL for a view (the API names the region `region`; pages name it `code`). */
 export const exportHref = (view: StatsView, format: "xlsx" | "csv") =>
-  `/api/v1/stats/export${query([["format", format], ["region", view.code], ["tier", view.tier], ["channel", view.channel], ["from", view.from], ["to", view.to]])}`;
+  `/api/v1/stats/export${query([["format", format], ["region", view.code], ...filterEntries(view), ["from", view.from], ["to", view.to]])}`;
 
-export const printHref = (view: StatsView) => `/leader/stats/print${query([["code", view.code], ["from", view.from], ["to", view.to]])}`;
+export const printHref = (view: StatsView) => `/leader/stats/print${query([["code", view.code], ...filterEntries(view), ["from", view.from], ["to", view.to]])}`;
 
 /**
  * "导出 Excel" / "导出 CSV" / "打印月报" for the view on screen, so the file has the figures the leader

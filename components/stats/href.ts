@@ -3,7 +3,7 @@ import type { DashboardPeriod } from "@/lib/stats/period-preset";
 // Links between dashboard views keep the reader's choices: a preset stays a preset (本月 keeps
 // meaning this month when the link is opened tomorrow); custom dates travel as dates.
 
-export type StatsLinkState = { code?: string; period: DashboardPeriod; indicator?: string; tier?: string; channel?: string };
+export type StatsLinkState = { code?: string; period: DashboardPeriod; indicator?: string; tier?: string; channel?: string; type?: string; org?: number };
 
 export function statsHref(base: string, s: StatsLinkState): string {
   const q = new URLSearchParams();
@@ -18,6 +18,8 @@ export function statsHref(base: string, s: StatsLinkState): string {
   if (s.indicator) q.set("indicator", s.indicator);
   if (s.tier) q.set("tier", s.tier);
   if (s.channel) q.set("channel", s.channel);
+  if (s.type) q.set("type", s.type);
+  if (s.org) q.set("org", String(s.org));
   const text = q.toString();
   return text ? `${base}?${text}` : base;
 }

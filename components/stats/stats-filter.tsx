@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { GROUP_LABELS, INDICATORS, type IndicatorGroup } from "@/lib/stats/registry";
 import { PERIOD_KINDS, PERIOD_LABELS, type DashboardPeriod } from "@/lib/stats/period-preset";
 import { TIER_LABELS } from "@/lib/network/rules";
-import { CHANNEL_LABELS } from "@/lib/work-orders/labels";
+import { CHANNEL_LABELS, TYPE_LABELS } from "@/lib/work-orders/labels";
 
 // The dashboard's filters as a plain GET form: it works without JavaScript, and the resulting URL
 // is the view — shareable, and what the export and print links reproduce.
@@ -17,6 +17,9 @@ export type StatsFilterValues = {
   indicator: string;
   tier?: string;
   channel?: string;
+  type?: string;
+  /** the service point being viewed (kept while other filters change) */
+  org?: number;
 };
 
 export function StatsFilter({ period, values, action = "/leader/stats" }: { period: DashboardPeriod; values: StatsFilterValues; action?: string }) {
@@ -24,6 +27,7 @@ export function StatsFilter({ period, values, action = "/leader/stats" }: { peri
   return (
     <form method="get" action={action} aria-label="筛选" className="no-print grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
       {values.code ? <input type="hidden" name="code" value={values.code} /> : null}
+      {values.org ? <input type="hidden" name="org" value={values.org} /> : null}
       <Field name="period" label="时间范围" id="filter-period">
         {(control) => (
           <Select {...control} defaultValue={period.kind}>
@@ -80,7 +84,15 @@ export function StatsFilter({ period, values, action = "/leader/stats" }: { peri
           </Select>
         )}
       </Field>
-      <div className="sm:col-span-2 lg:col-span-4">
+      <Field name="type" label="业务类别" id="filter-type">
+        {(control) => (
+          <Select {...control} defaultValue={values.type ?? ""}>
+            <option value="">全部类别</option>
+            {Object.entries(TYPE_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+          </Select>
+        )}
+      </Field>
+      <div className="flex items-end sm:col-span-2 lg:col-span-3">
         <Button type="submit">查询</Button>
       </div>
     </form>

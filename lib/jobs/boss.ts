@@ -7,6 +7,7 @@ import { escalateOverdueWorkOrders } from "@/lib/work-orders/escalate-overdue";
 import { withdrawExpiredApplications } from "@/lib/legal-aid/expire-materials";
 import { expireOffers } from "@/lib/legal-aid/offers";
 import { sendMediationReminders } from "@/lib/mediation/reminders";
+import { refreshRollups } from "@/lib/stats/rollup";
 
 // Background jobs on pg-boss (docs/decisions/004): the queue lives in the application's own
 // PostgreSQL (schema "pgboss"), so there is no other service to run. pg-boss turns each cron tick
@@ -49,6 +50,12 @@ export const JOBS = {
     cron: "0 8 * * *",
     expireInSeconds: 600,
     run: (db: Db) => sendMediationReminders(db, new Date()),
+  },
+  /** 指标: recompute the roll-ups of the days written since the last refresh, so dashboards rarely wait for it */
+  "stats.refreshRollups": {
+    cron: "* * * * *",
+    expireInSeconds: 600,
+    run: (db: Db) => refreshRollups(db),
   },
 } satisfies Record<string, JobDefinition>;
 

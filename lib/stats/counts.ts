@@ -46,11 +46,13 @@ async function networkCounts(db: Tx, s: CountScope): Promise<Counts> {
     orgs AS (SELECT o.id, o.tier FROM "Organization" o JOIN sub ON sub.id = o."regionId"
       WHERE (${s.tier ?? null}::text IS NULL OR o.tier::text = ${s.tier ?? null})
         AND (${s.organizationId ?? null}::int IS NULL OR o.id = ${s.organizationId ?? null})),
+    -- the rooms grouped by village once (a hash join), not looked up village by village
+    rooms_by_village AS (
+      SELECT o."regionId", bool_or(o."legalAdviserName" IS NOT NULL) AS has_adviser FROM "Organization" o WHERE o.tier = 'ROOM' GROUP BY o."regionId"
+    ),
     villages AS (
-      SELECT v.id,
-        EXISTS (SELECT 1 FROM "Organization" o WHERE o."regionId" = v.id AND o.tier = 'ROOM') AS has_room,
-        EXISTS (SELECT 1 FROM "Organization" o WHERE o."regionId" = v.id AND o.tier = 'ROOM' AND o."legalAdviserName" IS NOT NULL) AS has_adviser
-      FROM sub v WHERE v.level = 'VILLAGE'
+      SELECT v.id, r."regionId" IS NOT NULL AS has_room, coalesce(r.has_adviser, false) AS has_adviser
+      FROM sub v LEFT JOIN rooms_by_village r ON r."regionId" = v.id WHERE v.level = 'VILLAGE'
     )
     SELECT
       (SELECT count(*) FROM orgs WHERE tier = 'CENTRE') AS centres,

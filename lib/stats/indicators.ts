@@ -54,9 +54,18 @@ export const IndicatorFigure = z.object({
 export const IndicatorReport = z.object({
   region: z.object({ code: z.string(), name: z.string() }),
   organization: z.object({ id: z.number(), name: z.string(), tier: z.string() }).nullable(),
+  filters: z.object({ tier: z.string().nullable(), channel: z.string().nullable(), type: z.string().nullable() }),
   from: z.string(),
   to: z.string(),
   indicators: z.array(IndicatorFigure),
+  breakdowns: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      of: z.string(),
+      items: z.array(z.object({ key: z.string(), label: z.string(), value: z.number() })),
+    }),
+  ),
 });
 
 export type StatsRegion = { id: number; code: string; name: string; level: RegionLevel; path: string };

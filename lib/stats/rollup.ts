@@ -229,7 +229,8 @@ const fromRollups = (s: StatsScope) => s.level !== "VILLAGE" && s.organizationId
 
 /**
  * The roll-up rows a scope sums: whole months of the period from the county × month tables, the
- * days before and after them from the township × day table (a township reads only days). $1 path,
+ * days before and after them from the township × day table (a township reads only its own days,
+ * by the (areaPath, day) index: a township is its own area). $1 path,
  * $2 from, $3 to, $4/$5 the whole months [from, to), $6 tier, $7 channel, $8 type.
  */
 function rollupRows(s: StatsScope): { sql: string; params: unknown[] } {
@@ -244,7 +245,7 @@ function rollupRows(s: StatsScope): { sql: string; params: unknown[] } {
       WHERE left("countyPath", length($1)) = $1 AND month >= $4::date AND month < $5::date${filtered ? ` AND ${filters}` : ""}
     UNION ALL
     SELECT ${cols} FROM "StatsDay"
-      WHERE left("areaPath", length($1)) = $1 AND ${filters}
+      WHERE ${s.level === "TOWNSHIP" ? `"areaPath" = $1` : `left("areaPath", length($1)) = $1`} AND ${filters}
         AND ((day >= $2::date AND day < $4::date) OR (day >= $5::date AND day <= $3::date))`;
   return { sql, params: [s.regionPath, s.from, s.to, monthFrom, monthTo, s.tier ?? null, s.channel ?? null, s.type ?? null] };
 }

@@ -233,10 +233,14 @@ describe("indicator export (xlsx, csv) and its audit", () => {
     expect(html).toContain('<h1 id="report-title" class="text-2xl font-bold tracking-wide">甲县公共法律服务月报（2026年11月）</h1>');
     expect(html).toContain("统计期：2026-11-01 至 2026-11-30");
     const h2 = [...html.matchAll(/<h2 [^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
-    expect(h2).toEqual(["一、服务网络", "二、工单办理", "三、法律援助", "四、人民调解", "五、队伍力量", "注：指标口径"]);
+    expect(h2).toEqual(["一、服务网络", "二、工单办理", "三、法律援助", "四、人民调解", "五、队伍力量", "六、分类统计", "注：指标口径"]);
     expect(Object.values(GROUP_LABELS).map((g) => h2.some((h) => h.endsWith(g)))).toEqual([true, true, true, true, true]);
-    expect(html.match(/<caption/g)).toHaveLength(5);
-    expect(html.match(/<th scope="row"/g)).toHaveLength(report.indicators.length);
+    // five indicator tables, then one table per breakdown that has records (each row, plus its total)
+    const breakdowns = report.breakdowns.filter((b) => b.items.length);
+    expect(breakdowns.map((b) => b.name)).toContain("受理工单按来源渠道");
+    expect(html.match(/<caption/g)).toHaveLength(5 + breakdowns.length);
+    expect(html.match(/<th scope="row"/g)).toHaveLength(report.indicators.length + breakdowns.reduce((n, b) => n + b.items.length + 1, 0));
+    expect(html).toContain("甲县2026年11月受理工单按来源渠道");
     // each definition once, as a numbered note
     for (const [i, f] of report.indicators.entries()) expect(html).toContain(`<li>${i + 1}. ${f.name}：${f.definition}</li>`);
     // the figures as the dashboard writes them; nothing to divide by is "—"

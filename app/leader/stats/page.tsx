@@ -6,7 +6,7 @@ import { getIndicators } from "@/lib/stats/indicators";
 import { indicatorRanking, indicatorTrend, type RankingRow } from "@/lib/stats/dashboard";
 import { dashboardPeriod, PERIOD_LABELS, trendPeriod } from "@/lib/stats/period-preset";
 import { indicatorById, type Indicator } from "@/lib/stats/registry";
-import { REGION_LEVEL_LABELS } from "@/lib/network/rules";
+import { REGION_LEVEL_LABELS, TIER_LABELS } from "@/lib/network/rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClassName } from "@/components/ui/button";
 import { Chart } from "@/components/stats/chart";
@@ -18,14 +18,15 @@ import { ExportLinks } from "@/components/stats/export-links";
 import { TargetProgress } from "@/components/stats/target-progress";
 import { rankingSummary, trendSummary } from "@/components/stats/summary";
 import { param, statsHref } from "@/components/stats/href";
-import { OrganizationTier, WorkOrderChannel } from "@/lib/generated/prisma/enums";
+import { OrganizationTier, WorkOrderChannel, WorkOrderType } from "@/lib/generated/prisma/enums";
+import { BreakdownTables } from "@/components/stats/breakdown-tables";
 
 export const metadata: Metadata = { title: "指标驾驶舱" };
 
 /** The indicator the trend and the ranking show until the reader picks another. */
 const DEFAULT_INDICATOR = "workOrders.accepted";
 
-type Search = Record<"code" | "period" | "from" | "to" | "indicator" | "tier" | "channel", string | string[] | undefined>;
+type Search = Record<"code" | "period" | "from" | "to" | "indicator" | "tier" | "channel" | "type" | "org", string | string[] | undefined>;
 
 /** A filter value the schema knows, else none (a hand-edited URL shows everything rather than an error page). */
 const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined => (v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined);
@@ -47,19 +48,26 @@ export default async function LeaderStatsPage({ searchParams }: { searchParams: 
   const filters = {
     tier: oneOf(param(sp.tier), Object.values(OrganizationTier)),
     channel: oneOf(param(sp.channel), Object.values(WorkOrderChannel)),
+    type: oneOf(param(sp.type), Object.values(WorkOrderType)),
   };
+  // a service point id as typed; the use case refuses one that is not a positive number or not in the region
+  const org = /^\d{1,9}$/.test(param(sp.org) ?? "") ? Number(param(sp.org)) : undefined;
   const trendRange = trendPeriod(period);
-  const link = (over: { code?: string }) => statsHref("/leader/stats", { code, period, indicator: indicator.id, ...filters, ...over });
-  const returnTo = link({});
+  const link = (over: { code?: string; org?: number }) => statsHref("/leader/stats", { code, period, indicator: indicator.id, ...filters, ...over });
+  const returnTo = link({ org });
 
   const [overview, trend, ranking] = await Promise.all([
-    loadPage(getIndicators, { region: code, ...filters, from: period.from, to: period.to }, returnTo),
-    loadPage(indicatorTrend, { region: code, ...filters, indicatorId: indicator.id, from: trendRange.from, to: trendRange.to }, returnTo),
+    loadPage(getIndicators, { region: code, ...filters, org, from: period.from, to: period.to }, returnTo),
+    loadPage(indicatorTrend, { region: code, ...filters, org, indicatorId: indicator.id, from: trendRange.from, to: trendRange.to }, returnTo),
     loadPage(indicatorRanking, { region: code, ...filters, indicatorId: indicator.id, from: period.from, to: period.to }, returnTo),
   ]);
   const region = ranking.region;
-  const childLabel = ranking.childLevel ? REGION_LEVEL_LABELS[ranking.childLevel] : "下级区划";
-  const drill = (r: RankingRow) => (r.level === "COUNTY" || r.level === "TOWNSHIP" ? link({ code: r.code }) : null);
+  const organization = overview.organization;
+  /** whose figures the page shows: the region, or one service point in it */
+  const subject = organization?.name ?? region.name;
+  const childLabel = ranking.servicePoints ? "服务网点" : ranking.childLevel ? REGION_LEVEL_LABELS[ranking.childLevel] : "下级区划";
+  const drill = (r: RankingRow) =>
+    r.organizationId ? link({ code: region.code, org: r.organizationId }) : r.level === "COUNTY" || r.level === "TOWNSHIP" ? link({ code: r.code }) : null;
   const periodText = `${period.from} 至 ${period.to}`;
   const wrongDates = !!(period.errors.from || period.errors.to);
   const trendText = `${trend.points[0]?.month ?? trendRange.from.slice(0, 7)} 至 ${trend.points.at(-1)?.month ?? trendRange.to.slice(0, 7)}`;
@@ -67,10 +75,10 @@ export default async function LeaderStatsPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-8">
       <div>
-        <RegionBreadcrumbs trail={ranking.trail} href={(c) => link({ code: c })} />
+        <RegionBreadcrumbs trail={ranking.trail} href={(c) => link({ code: c })} current={organization ? { name: organization.name } : undefined} />
         <PageHeader
-          title={`${region.name}公共法律服务指标`}
-          description={`${REGION_LEVEL_LABELS[region.level]} · 统计期 ${periodText}（${PERIOD_LABELS[wrongDates ? "year" : period.kind]}）`}
+          title={`${subject}公共法律服务指标`}
+          description={`${organization ? TIER_LABELS[organization.tier] : REGION_LEVEL_LABELS[region.level]} · 统计期 ${periodText}（${PERIOD_LABELS[wrongDates ? "year" : period.kind]}）`}
           actions={
             <>
               <Link href={statsHref("/leader/stats/wall", { code: region.code, period, indicator: indicator.id })} className={buttonClassName({ variant: "secondary" })}>大屏</Link>
@@ -80,11 +88,11 @@ export default async function LeaderStatsPage({ searchParams }: { searchParams: 
         />
       </div>
 
-      <StatsFilter period={period} values={{ code, ...typed, indicator: indicator.id, ...filters }} />
+      <StatsFilter period={period} values={{ code, org, ...typed, indicator: indicator.id, ...filters }} />
       {wrongDates ? (
         <p className="rounded-md border border-danger bg-danger-soft p-3 text-danger">日期填写有误（见上方筛选），下面显示的是本年数据。</p>
       ) : null}
-      <ExportLinks view={{ code: region.code, from: period.from, to: period.to, ...filters }} />
+      <ExportLinks view={{ code: region.code, from: period.from, to: period.to, ...filters, org: organization?.id }} />
 
       <section aria-labelledby="overview">
         <h2 id="overview" className="text-2xl font-bold">指标概览</h2>
@@ -92,6 +100,12 @@ export default async function LeaderStatsPage({ searchParams }: { searchParams: 
         <div className="mt-4">
           <IndicatorCards figures={overview.indicators} headingLevel={3} />
         </div>
+      </section>
+
+      <section aria-labelledby="breakdowns" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="breakdowns" className="text-2xl font-bold">分类统计</h2>
+        <p className="mt-1 text-slate-600">统计期内受理的工单、法律援助申请和调解案件，按类别分列（按登记时间）。</p>
+        <BreakdownTables breakdowns={overview.breakdowns} subject={subject} />
       </section>
 
       <section aria-labelledby="trend" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -111,7 +125,7 @@ export default async function LeaderStatsPage({ searchParams }: { searchParams: 
             unit={indicator.unit}
           />
           <div className="overflow-x-auto">
-            <TrendTable indicator={indicator} points={trend.points} caption={`${region.name}${indicator.name}（${trendText}，按月）`} />
+            <TrendTable indicator={indicator} points={trend.points} caption={`${subject}${indicator.name}（${trendText}，按月）`} />
           </div>
         </div>
       </section>

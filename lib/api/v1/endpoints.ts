@@ -157,7 +157,7 @@ export const mediationCase = defineEndpoint({
 
 export const statsIndicators = defineEndpoint({
   method: "GET", path: "/api/v1/stats/indicators", tag: "stats",
-  summary: "指标：某地区（含下级）在统计期内的各项指标，按指标注册表的口径从记录计算（value、分子、分母；分母为 0 时 value 为 null）。领导只能查本地区及下级，越权返回 403",
+  summary: "指标：某地区（含下级）在统计期内的各项指标，按指标注册表的口径计算（value、分子、分母；分母为 0 时 value 为 null），另附分类统计（breakdowns）。可按 tier（网点层级）、channel（来源渠道）、type（业务类别）筛选，org 为地区内某一服务网点。领导只能查本地区及下级，越权返回 403",
   useCase: getIndicators, response: IndicatorReport, inputFrom: "query",
 });
 

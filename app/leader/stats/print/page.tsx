@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { loadPage } from "@/lib/api/page";
 import { getIndicators } from "@/lib/stats/indicators";
 import { formatIndicator, GROUP_LABELS, indicatorById } from "@/lib/stats/registry";
-import { periodLabel, previousMonth, reportKind } from "@/lib/stats/export";
+import { filtersText, periodLabel, previousMonth, reportKind, reportSubject } from "@/lib/stats/export";
 import { shanghaiDate, addDays, type IsoDate } from "@/lib/calendar/working-days";
 import { formatCount } from "@/components/figures/format";
 import { BackLink } from "@/components/ui/back-link";
@@ -10,10 +10,11 @@ import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { PrintButton } from "@/components/documents/print-button";
 import { ExportLinks } from "@/components/stats/export-links";
+import { BreakdownTables } from "@/components/stats/breakdown-tables";
 
 export const metadata: Metadata = { title: "公共法律服务月报（打印）" };
 
-type Search = { code?: string; from?: string; to?: string; month?: string };
+type Search = { code?: string; from?: string; to?: string; month?: string; tier?: string; channel?: string; type?: string; org?: string };
 
 const ORDINALS = "一二三四五六七八九十";
 
@@ -34,12 +35,17 @@ export default async function StatsPrintPage({ searchParams }: { searchParams: P
   const sp = await searchParams;
   const period = sp.from || sp.to ? { from: sp.from, to: sp.to } : (monthPeriod(sp.month) ?? previousMonth());
   const returnTo = `/leader/stats/print?${new URLSearchParams(Object.entries(sp).filter(([, v]) => typeof v === "string") as [string, string][])}`;
-  const r = await loadPage(getIndicators, { region: sp.code, ...period }, returnTo);
+  const filters = { tier: sp.tier, channel: sp.channel, type: sp.type, org: sp.org };
+  const r = await loadPage(getIndicators, { region: sp.code, ...filters, ...period }, returnTo);
 
-  const view = { code: r.region.code, from: r.from, to: r.to };
+  const view = {
+    code: r.region.code, from: r.from, to: r.to,
+    tier: r.filters.tier ?? undefined, channel: r.filters.channel ?? undefined, type: r.filters.type ?? undefined, org: r.organization?.id,
+  };
   const dashboard = `/leader/stats?${new URLSearchParams({ code: r.region.code, period: "custom", from: r.from, to: r.to })}`;
   const label = periodLabel(r.from, r.to);
-  const title = `${r.region.name}公共法律服务${reportKind(r.from, r.to)}（${label}）`;
+  const title = `${reportSubject(r)}公共法律服务${reportKind(r.from, r.to)}（${label}）`;
+  const narrowed = filtersText(r);
   const notes = r.indicators.map((f, i) => ({ ...f, note: i + 1 }));
   const groups = Object.values(GROUP_LABELS)
     .map((group) => ({ group, rows: notes.filter((f) => f.group === group) }))
@@ -56,6 +62,7 @@ export default async function StatsPrintPage({ searchParams }: { searchParams: P
       </div>
       <form method="get" className="no-print flex flex-wrap items-end gap-2" aria-label="选择月份">
         <input type="hidden" name="code" value={r.region.code} />
+        {Object.entries(filters).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
         <label className="block w-44">
           <span className="mb-1 block font-medium">月份</span>
           <Input type="month" name="month" defaultValue={r.from.slice(0, 7)} pattern="\d{4}-\d{2}" placeholder="2026-11" />
@@ -72,7 +79,7 @@ export default async function StatsPrintPage({ searchParams }: { searchParams: P
             {title}
           </h1>
           <p className="mt-2 text-sm">
-            统计期：{r.from} 至 {r.to}（北京时间，含首尾两日）　区划代码：{r.region.code}　生成日期：{shanghaiDate(new Date())}
+            统计期：{r.from} 至 {r.to}（北京时间，含首尾两日）　区划代码：{r.region.code}{narrowed ? `　${narrowed}` : ""}　生成日期：{shanghaiDate(new Date())}
           </p>
         </header>
 
@@ -116,6 +123,13 @@ export default async function StatsPrintPage({ searchParams }: { searchParams: P
             </table>
           </section>
         ))}
+
+        <section aria-labelledby="breakdowns" className="mt-6 break-inside-avoid-page">
+          <h2 id="breakdowns" className="text-lg font-bold break-after-avoid">
+            {ORDINALS[groups.length] ?? groups.length + 1}、分类统计
+          </h2>
+          <BreakdownTables breakdowns={r.breakdowns} subject={`${reportSubject(r)}${label}`} variant="print" />
+        </section>
 
         <section aria-labelledby="notes" className="mt-8 border-t border-black pt-3 text-xs leading-relaxed">
           <h2 id="notes" className="text-sm font-bold">注：指标口径</h2>

@@ -1,0 +1,133 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { databaseName, localDatabaseUrl } from "./local-database";
+
+// `tsx tests/bench/overview.bench.ts [--scale 1] [--years 5]`: times the leaders' overview for the
+// whole city over the data's years (getIndicators through `execute`, as the page and the API call
+// it) against the direct SQL recount over the raw rows (recountAll, the definition the roll-ups must
+// equal) in the same run, and a few other views (a county, a township, a ragged custom period, a
+// tier filter, one service point). Before timing it checks that the overview's counts equal the
+// recount. Writes tests/bench/results/overview-<scale>-<YYYY-MM-DD>.json and prints a table; with
+// --scale 10 it also reports the overview against the latest scale-1 result (target ≤ 1.5 ×).
+// Not a test: nothing fails on a slow figure.
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: "string", default: "1" },
+    years: { type: "string", default: "5" },
+    iterations: { type: "string", default: "20" },
+    /** the raw recount is slow at scale; it is timed fewer times */
+    "raw-iterations": { type: "string", default: "5" },
+  },
+});
+const ITERATIONS = Number(args.iterations);
+const RAW_ITERATIONS = Number(args["raw-iterations"]);
+const WARMUP = 2;
+
+const url = localDatabaseUrl();
+process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 1).toString("base64");
+process.env.LOG_LEVEL ??= "warn";
+
+const { db } = await import("@/lib/db");
+const { execute } = await import("@/lib/api/use-case");
+const { getIndicators } = await import("@/lib/stats/indicators");
+const { recountAll } = await import("@/lib/stats/counts");
+const { countsFor, refreshRollups } = await import("@/lib/stats/rollup");
+const { shanghaiDate, addDays } = await import("@/lib/calendar/working-days");
+type IsoDate = ReturnType<typeof shanghaiDate>;
+
+type Stats = { p50: number; p95: number; max: number; mean: number; min: number; n: number };
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const rank = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { p50: r(rank(0.5)), p95: r(rank(0.95)), max: r(s.at(-1)!), min: r(s[0]), mean: r(s.reduce((a, b) => a + b, 0) / s.length), n: s.length };
+}
+async function time(label: string, iterations: number, run: () => Promise<unknown>): Promise<Stats> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    await run();
+    samples.push(performance.now() - t);
+  }
+  const s = stats(samples);
+  console.log(`  ${label.padEnd(44)} p50 ${String(s.p50).padStart(9)} ms   p95 ${String(s.p95).padStart(9)} ms`);
+  return s;
+}
+
+const meta = { ip: null, userAgent: "bench" };
+const city = await db.region.findFirstOrThrow({ where: { parentId: null }, select: { id: true, code: true, path: true, level: true } });
+const county = await db.region.findFirstOrThrow({ where: { parentId: city.id }, orderBy: { code: "asc" }, select: { code: true, path: true, level: true } });
+const township = await db.region.findFirstOrThrow({ where: { parent: { code: county.code } }, orderBy: { code: "asc" }, select: { code: true, path: true, level: true } });
+const station = await db.organization.findFirstOrThrow({ where: { tier: "STATION", region: { code: township.code } }, select: { id: true } });
+// the demo city's leader (seeded by prisma/seed.ts)
+const leaderUser = await db.user.findFirstOrThrow({ where: { username: process.env.BENCH_LEADER ?? "leader.city" }, select: { id: true } });
+const { actorForUser } = await import("@/lib/auth/actor");
+const leader = (await actorForUser(db, leaderUser.id))!;
+
+// the data's years: whole calendar years ending with the current one (as a leader would pick them)
+const today = shanghaiDate(new Date());
+const years = Number(args.years);
+const from = `${Number(today.slice(0, 4)) - years + 1}-01-01` as IsoDate;
+const to = `${today.slice(0, 4)}-12-31` as IsoDate;
+const orders = Number((await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "WorkOrder"`))[0].n);
+console.log(`overview bench on ${databaseName(url)}: ${orders.toLocaleString("en")} work orders, ${from} – ${to}, scale ${args.scale}`);
+
+// bring the roll-ups up to date first (after a bulk load this is the full rebuild), and time it
+const t0 = performance.now();
+const refreshedDays = await refreshRollups(db);
+const refreshMs = Math.round(performance.now() - t0);
+console.log(`  refresh: ${refreshedDays} days recomputed in ${refreshMs} ms`);
+const rows = Object.fromEntries(
+  await Promise.all(["WorkOrder", "StatsDay", "StatsMonth", "StatsMonthTotal"].map(async (t) => [t, Number((await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${t}"`))[0].n)])),
+);
+
+// the overview must be exactly the recount before its speed means anything
+const scope = { regionPath: city.path, level: city.level, from, to };
+const [viaRollups, raw] = [await countsFor(db, scope), await recountAll(db, scope)];
+const mismatched = Object.keys(raw).filter((k) => (raw as Record<string, number>)[k] !== (viaRollups as Record<string, number>)[k]);
+if (mismatched.length) throw new Error(`roll-ups differ from the recount: ${mismatched.join(", ")}`);
+console.log(`  roll-ups equal the recount for the city (${Object.keys(raw).length} counts)`);
+
+const overviewOk = async (input: Record<string, unknown>) => {
+  const r = await execute(getIndicators, input, leader, meta);
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+};
+const ragged = { from: addDays(from, 45), to: addDays(to, -200) };
+const results = {
+  rawRecount: await time("direct SQL recount, city, all years", RAW_ITERATIONS, () => recountAll(db, scope)),
+  overview: await time("overview (getIndicators), city, all years", ITERATIONS, () => overviewOk({ from, to })),
+  overviewCounty: await time("overview, one county, all years", ITERATIONS, () => overviewOk({ region: county.code, from, to })),
+  overviewTownship: await time("overview, one township, all years", ITERATIONS, () => overviewOk({ region: township.code, from, to })),
+  overviewRagged: await time(`overview, city, ${ragged.from} – ${ragged.to}`, ITERATIONS, () => overviewOk(ragged)),
+  overviewTier: await time("overview, city, all years, tier=ROOM", ITERATIONS, () => overviewOk({ tier: "ROOM", from, to })),
+  overviewServicePoint: await time("overview, one station (from the records)", ITERATIONS, () => overviewOk({ region: township.code, org: station.id, from, to })),
+};
+const ratio = Math.round((results.overview.p95 / results.rawRecount.p95) * 1000) / 1000;
+console.log(`\n  overview p95 ÷ raw recount p95 = ${ratio}  (target ≤ 0.1)`);
+
+const dir = path.join(import.meta.dirname, "results");
+fs.mkdirSync(dir, { recursive: true });
+let scaleRatio: number | null = null;
+if (args.scale !== "1") {
+  const base = fs.readdirSync(dir).filter((f) => f.startsWith("overview-1-")).sort().at(-1);
+  if (base) {
+    const prev = JSON.parse(fs.readFileSync(path.join(dir, base), "utf8"));
+    scaleRatio = Math.round((results.overview.p95 / prev.results.overview.p95) * 100) / 100;
+    console.log(`  overview p95 at scale ${args.scale} ÷ at scale 1 (${base}) = ${scaleRatio}  (target ≤ 1.5)`);
+  }
+}
+const file = path.join(dir, `overview-${args.scale}-${today}.json`);
+fs.writeFileSync(
+  file,
+  JSON.stringify({
+    date: new Date().toISOString(), database: databaseName(url), scale: Number(args.scale), period: { from, to }, rows,
+    refresh: { days: refreshedDays, ms: refreshMs }, machine: { cpus: os.cpus().length, node: process.version },
+    results, ratio: { overviewToRawP95: ratio, target: 0.1 }, scaleRatio: scaleRatio === null ? null : { overviewP95: scaleRatio, target: 1.5 },
+  }, null, 2) + "\n",
+);
+console.log(`  written to ${path.relative(process.cwd(), file)}`);
+await db.$disconnect();
