@@ -10,7 +10,7 @@ const cardValue = async (page: import("@playwright/test").Page, name: string) =>
   return Number((text ?? "").replace(/[^\d.]/g, ""));
 };
 
-test("a leader drills city → county → township, changes the period and exports Excel with the same numbers", async ({ page }) => {
+test("a leader drills city → county → township → service point, changes the period and filters, and exports Excel with the same numbers", async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, "leader.city");
   await page.goto("/leader");
@@ -28,11 +28,27 @@ test("a leader drills city → county → township, changes the period and expor
   await page.getByLabel(/^起始日期/).fill("2026-01-01");
   await page.getByLabel(/^截止日期/).fill("2026-12-31");
   await page.getByLabel("网点层级").selectOption("ROOM");
+  await page.getByLabel("业务类别").selectOption("CONSULTATION");
   await page.getByRole("button", { name: "查询" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(DEMO_PLACES.township);
   await expect(page).toHaveURL(/tier=ROOM/);
+  await expect(page).toHaveURL(/type=CONSULTATION/);
   await expect(page.getByRole("link", { name: "导出 Excel" })).toHaveAttribute("href", /tier=ROOM/);
   await expect(page.locator("main")).toContainText("统计期 2026-01-01 至 2026-12-31");
+  await expect(page.getByRole("heading", { name: "分类统计" })).toBeVisible();
+
+  // inside a township the ranking lists its service points (here its rooms): drill into one
+  const ranking = page.locator("section", { has: page.locator("#ranking") });
+  await expect(page.locator("#ranking")).toContainText("各服务网点");
+  const point = ranking.getByRole("table").getByRole("link").first();
+  const pointName = ((await point.textContent()) ?? "").trim();
+  expect(pointName).toMatch(/工作室$/);
+  await point.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${pointName}公共法律服务指标`);
+  await expect(page).toHaveURL(/org=\d+/);
+  await expect(page).toHaveURL(/type=CONSULTATION/);
+  await expect(page.getByRole("navigation", { name: "地区层级" })).toContainText(DEMO_PLACES.township);
+  await expect(page.getByRole("link", { name: "导出 Excel" })).toHaveAttribute("href", /org=\d+/);
   await expectAccessible(page);
 
   const accepted = await cardValue(page, "受理工单");
@@ -50,6 +66,7 @@ test("a leader drills city → county → township, changes the period and expor
     });
     return found;
   };
+  expect(String(sheet.getCell("A1").value)).toContain(pointName);
   expect(valueOf("受理工单")).toBe(accepted);
   expect(valueOf("办结工单")).toBe(closed);
   expect(typeof valueOf("受理工单")).toBe("number");

@@ -85,6 +85,22 @@ describe("indicators (registry over the records)", () => {
     // one township only: the room of 东村
     const town = must(await execute(getIndicators, { region: "369901001000", from: "2026-03-01", to: "2026-03-31" }, leader, meta));
     expect(town.indicators.find((i) => i.id === "workOrders.accepted")?.value).toBe(2);
+
+    // by business type (业务类别): one complaint, three consultations
+    const complaints = must(await execute(getIndicators, { from: "2026-03-01", to: "2026-03-31", type: "COMPLAINT" }, leader, meta));
+    expect(complaints.indicators.find((i) => i.id === "workOrders.accepted")?.value).toBe(1);
+    expect(complaints.indicators.find((i) => i.id === "workOrders.consultations")?.value).toBe(0);
+    expect(complaints.filters).toEqual({ tier: null, channel: null, type: "COMPLAINT" });
+    expect(await execute(getIndicators, { type: "NOTARY" }, leader, meta)).toMatchObject({ ok: false, fieldErrors: { type: ["业务类别无效"] } });
+
+    // the breakdowns, counted by hand: 4 registered, by type, channel, tier and current status
+    const split = Object.fromEntries(r.breakdowns.map((b) => [b.id, b.items.map((i) => [i.label, i.value])]));
+    expect(split.type).toEqual([["法律咨询", 3], ["投诉建议", 1]]);
+    expect(split.channel).toEqual([["窗口来访", 4]]);
+    expect(split.tier).toEqual([["公共法律服务工作室", 4]]);
+    expect(split.status).toEqual([["已办结", 3], ["办理中", 1]]);
+    expect(split.aidForm).toEqual([]);
+    expect(r.breakdowns.find((b) => b.id === "mediationCategory")).toMatchObject({ name: "调解案件按纠纷类型", of: "受理的调解案件数（按登记时间）" });
   });
 
   it("a county leader gets 403 for another county, and bad input a message per field", async () => {
