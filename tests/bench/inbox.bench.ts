@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseName, localDatabaseUrl } from "./local-database";
+import { sample, stats, type Stats } from "./measure";
 
 // `tsx tests/bench/inbox.bench.ts`: times the staff inbox (listInbox, through `execute` as every door
 // calls it) for staff.station on the data of generate-work-orders.ts, next to the bare minimum (the
@@ -29,28 +30,11 @@ const { PrismaClient } = await import("@/lib/generated/prisma/client");
 
 type Db = typeof db;
 type InboxInput = Record<string, unknown>;
-type Stats = { p50: number; p95: number; max: number; mean: number; min: number };
 
 const meta = { ip: null, userAgent: "bench" };
 const pool = new pg.Pool({ connectionString: url, max: 2 });
 
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  const r = (x: number) => Math.round(x * 100) / 100;
-  return { p50: r(rank(0.5)), p95: r(rank(0.95)), max: r(s[s.length - 1]), min: r(s[0]), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
-}
-
-async function time(run: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const t = performance.now();
-    await run();
-    samples.push(performance.now() - t);
-  }
-  return samples;
-}
+const time = (run: () => Promise<unknown>) => sample(run, { warmup: WARMUP, iterations: ITERATIONS });
 
 async function inbox(actor: NonNullable<Awaited<ReturnType<typeof actorForUser>>>, input: InboxInput, client: Db = db) {
   const result = await execute(listInbox, input, actor, meta, client);

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { databaseName, localDatabaseUrl } from "./local-database";
+import { sample, stats, type Stats } from "./measure";
 
 // `tsx tests/bench/overview.bench.ts [--scale 1] [--years 5]`: times the leaders' overview for the
 // whole city over the data's years (getIndicators through `execute`, as the page and the API call
@@ -38,22 +39,8 @@ const { countsFor, refreshRollups } = await import("@/lib/stats/rollup");
 const { shanghaiDate, addDays } = await import("@/lib/calendar/working-days");
 type IsoDate = ReturnType<typeof shanghaiDate>;
 
-type Stats = { p50: number; p95: number; max: number; mean: number; min: number; n: number };
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  const r = (x: number) => Math.round(x * 100) / 100;
-  return { p50: r(rank(0.5)), p95: r(rank(0.95)), max: r(s.at(-1)!), min: r(s[0]), mean: r(s.reduce((a, b) => a + b, 0) / s.length), n: s.length };
-}
-async function time(label: string, iterations: number, run: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < WARMUP; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t = performance.now();
-    await run();
-    samples.push(performance.now() - t);
-  }
-  const s = stats(samples);
+async function time(label: string, iterations: number, run: () => Promise<unknown>): Promise<Stats & { n: number }> {
+  const s = { ...stats(await sample(run, { warmup: WARMUP, iterations })), n: iterations };
   console.log(`  ${label.padEnd(44)} p50 ${String(s.p50).padStart(9)} ms   p95 ${String(s.p95).padStart(9)} ms`);
   return s;
 }
