@@ -31,10 +31,14 @@ export function allowConsoleErrors(page: Page, ...patterns: RegExp[]) {
   allowed.set(page, [...(allowed.get(page) ?? []), ...patterns]);
 }
 
-export async function expectAccessible(page: Page) {
+/** axe's WCAG 2.1 A/AA violations on the page, one line each (rule, impact, first targets). */
+export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-  expect(summary, "axe WCAG 2.1 AA violations").toEqual([]);
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+export async function expectAccessible(page: Page) {
+  expect(await axeViolations(page), "axe WCAG 2.1 AA violations").toEqual([]);
 }
 
 /** Signs in through the form; unless `expectRefusal`, waits until the browser has left the sign-in page. */
