@@ -63,7 +63,8 @@ try {
     const res = await fetch(`${base}${route}`, { redirect: "manual" });
     const html = await res.text();
     // nomodule scripts (Next's polyfills) are skipped by every browser that runs modules: not counted
-    const srcs = [...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)].filter((m) => !/nomodule/i.test(m[1])).map((m) => m[2]))];
+    const srcs = [...new Set([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/nomodule/i.test(tag))
+      .map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]).filter((src): src is string => !!src))];
     let raw = 0;
     let gzip = 0;
     for (const src of srcs) {
