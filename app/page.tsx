@@ -1,19 +1,12 @@
 import Link from "next/link";
 import { LinkButton } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { HOTLINE } from "@/components/site/hotline";
-import { SERVICES, type ServiceKey } from "@/lib/network/rules";
+import { GuideCard } from "@/components/guide/guide-card";
+import { GUIDE } from "@/lib/guide/catalogue";
 
-// Public home: what the network offers, in plain words, and the two things most people came for —
-// the nearest service point and the hotline.
-const CATALOGUE: { key: ServiceKey; text: string; more?: { href: string; label: string } }[] = [
-  { key: "CONSULTATION", text: "遇到法律问题，可到任一网点或拨打 12348 免费咨询。" },
-  { key: "LEGAL_AID", text: "经济困难或属于特定群体的，可申请免费律师帮助，并可从名录中选择律师。", more: { href: "/lawyers", label: "律师名录" } },
-  { key: "MEDIATION", text: "邻里、婚姻家庭、劳动等纠纷，人民调解员免费调解。", more: { href: "/mediation/apply", label: "申请人民调解" } },
-  { key: "NOTARY", text: "公证事项可到县级公共法律服务中心预约办理。" },
-  { key: "LAWYER_REFERRAL", text: "需要委托律师的，中心可介绍执业律师和律师事务所。" },
-  { key: "COMPLAINT", text: "对服务不满意，可随时评价、投诉，我们会跟踪整改。" },
-];
+// Public home: plain words, the three things most people come for, progress without an account,
+// the catalogue (each service links to its guide) and the hotline. Server-rendered only, no client
+// components and no database read, so it is fast on a slow phone.
 
 export default function HomePage() {
   return (
@@ -23,36 +16,60 @@ export default function HomePage() {
           有法律问题，找身边的公共法律服务
         </h1>
         <p className="mt-3 max-w-prose text-lg text-blue-50">
-          全市县有中心、乡镇有工作站、村（社区）有工作室，法律咨询、法律援助、人民调解都是免费的。
+          县里有中心、乡镇有工作站、村（社区）有工作室。法律咨询、法律援助、人民调解都是免费的。
         </p>
-        <div className="mt-6 flex flex-wrap gap-3">
-          <LinkButton href="/service-points" size="lg" variant="secondary">
-            找身边的服务网点
-          </LinkButton>
-          <LinkButton href="/legal-aid/check" size="lg" variant="secondary">
-            能不能申请法律援助？
-          </LinkButton>
-          <a href={`tel:${HOTLINE}`} className="inline-flex min-h-12 items-center rounded-md border border-white px-6 text-lg font-medium text-white no-underline hover:bg-white/10 hover:text-white">
+        <ul className="mt-6 flex flex-wrap gap-3" aria-label="常用服务">
+          <li>
+            <LinkButton href="/service-points" size="lg" variant="secondary">
+              找身边的服务网点
+            </LinkButton>
+          </li>
+          <li>
+            <LinkButton href="/legal-aid/check" size="lg" variant="secondary">
+              能不能申请法律援助？
+            </LinkButton>
+          </li>
+          <li>
+            <LinkButton href="/mediation/apply" size="lg" variant="secondary">
+              申请人民调解
+            </LinkButton>
+          </li>
+        </ul>
+        <p className="mt-6 text-lg">
+          <a
+            href={`tel:${HOTLINE}`}
+            className="inline-flex min-h-12 items-center rounded-md border border-white px-6 font-medium text-white no-underline hover:bg-white/10 hover:text-white"
+          >
             拨打热线 {HOTLINE}
           </a>
-        </div>
+          <span className="ml-3 text-blue-50">不会上网的，打电话就能办。</span>
+        </p>
+      </section>
+
+      <section aria-labelledby="track" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="track" className="text-xl font-bold text-slate-900">
+          查进度
+        </h2>
+        <p className="mt-2 text-slate-700">已经申请或登记过的，不用注册账号：输入办理编号和手机号，凭短信验证码就能查看办到哪一步了。</p>
+        <p className="mt-4">
+          <LinkButton href="/track">查办理进度</LinkButton>
+        </p>
       </section>
 
       <section aria-labelledby="services">
-        <h2 id="services" className="text-xl font-bold text-slate-900">
-          我们提供的服务
-        </h2>
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <h2 id="services" className="text-xl font-bold text-slate-900">
+            办事指南
+          </h2>
+          <Link href="/guide" className="inline-flex min-h-11 items-center">
+            全部办事指南
+          </Link>
+        </div>
+        <p className="mt-1 text-slate-700">谁可以办、要带什么、去哪里办、多长时间、收不收费。</p>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {CATALOGUE.map((s) => (
-            <li key={s.key}>
-              <Card title={SERVICES[s.key]} titleAs="h3" className="h-full">
-                <p className="text-slate-700">{s.text}</p>
-                {s.more ? (
-                  <p className="mt-2">
-                    <Link href={s.more.href} className="inline-flex min-h-11 items-center">{s.more.label}</Link>
-                  </p>
-                ) : null}
-              </Card>
+          {GUIDE.map((entry) => (
+            <li key={entry.key}>
+              <GuideCard entry={entry} />
             </li>
           ))}
         </ul>
@@ -63,7 +80,8 @@ export default function HomePage() {
           网上办理
         </h2>
         <p className="mt-2 text-slate-700">
-          注册账号后可以在网上查看自己的办理进度。工作人员、律师和调解员请 <Link href="/login">登录</Link> 工作台。
+          注册账号后，可以在网上咨询、投诉，申请法律援助和人民调解，随时查看自己的办理进度。工作人员、律师和调解员请{" "}
+          <Link href="/login">登录</Link> 工作台。
         </p>
         <div className="mt-4 flex flex-wrap gap-3">
           <LinkButton href="/register">注册账号</LinkButton>

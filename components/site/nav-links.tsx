@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 const LINKS = [
   { href: "/", label: "首页" },
   { href: "/service-points", label: "找服务网点" },
+  { href: "/guide", label: "办事指南" },
 ];
 
 /** Main navigation; marks the current page with aria-current (needs the pathname, hence client). */

@@ -24,6 +24,8 @@ export const ROUTES: Record<string, RouteCheck> = {
   "app/(auth)/login/page.tsx": { as: ["anonymous"], path: "/login" },
   "app/(auth)/register/page.tsx": { as: ["anonymous"], path: "/register" },
   "app/service-points/page.tsx": { as: ["anonymous", "resident1"], path: "/service-points" },
+  "app/guide/page.tsx": { as: ["anonymous", "resident1"], path: "/guide" },
+  "app/guide/[service]/page.tsx": { as: ["anonymous"], path: "/guide/legal-aid" },
   "app/lawyers/page.tsx": { as: ["anonymous", "resident1"], path: "/lawyers" },
   "app/lawyers/[id]/page.tsx": { as: ["anonymous"], path: (r) => `/lawyers/${r.lawyerUserId}` },
   "app/legal-aid/check/page.tsx": { as: ["anonymous"], path: "/legal-aid/check" },
