@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/", label: "首页" },
   { href: "/service-points", label: "找服务网点" },
   { href: "/guide", label: "办事指南" },
+  { href: "/track", label: "查进度" },
 ];
 
 /** Main navigation; marks the current page with aria-current (needs the pathname, hence client). */

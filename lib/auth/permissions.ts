@@ -85,6 +85,11 @@ export const PERMISSIONS = {
   "stats.read": ["LEADER", "ADMIN"],
   /** plan targets (规划指标) and the figures the system cannot count */
   "stats.targets": ["ADMIN"],
+  /** 历史数据导入: historical records from spreadsheets, written as ordinary records */
+  "imports.run": ["ADMIN"],
+
+  /** 查进度: anyone with the number, the phone on record and the SMS code sees that one timeline */
+  "progress.lookup": [PUBLIC],
 
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],

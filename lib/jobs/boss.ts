@@ -8,6 +8,7 @@ import { withdrawExpiredApplications } from "@/lib/legal-aid/expire-materials";
 import { expireOffers } from "@/lib/legal-aid/offers";
 import { sendMediationReminders } from "@/lib/mediation/reminders";
 import { refreshRollups } from "@/lib/stats/rollup";
+import { purgeLookupCodes } from "@/lib/tracking/purge";
 
 // Background jobs on pg-boss (docs/decisions/004): the queue lives in the application's own
 // PostgreSQL (schema "pgboss"), so there is no other service to run. pg-boss turns each cron tick
@@ -56,6 +57,12 @@ export const JOBS = {
     cron: "* * * * *",
     expireInSeconds: 600,
     run: (db: Db) => refreshRollups(db),
+  },
+  /** 查进度: one-time codes older than a day are deleted (they expire after 10 minutes) */
+  "progress.purgeCodes": {
+    cron: "30 3 * * *",
+    expireInSeconds: 300,
+    run: (db: Db) => purgeLookupCodes(db, new Date()),
   },
 } satisfies Record<string, JobDefinition>;
 

@@ -26,6 +26,9 @@ export const ROUTES: Record<string, RouteCheck> = {
   "app/service-points/page.tsx": { as: ["anonymous", "resident1"], path: "/service-points" },
   "app/guide/page.tsx": { as: ["anonymous", "resident1"], path: "/guide" },
   "app/guide/[service]/page.tsx": { as: ["anonymous"], path: "/guide/legal-aid" },
+  "app/track/page.tsx": { as: ["anonymous"], path: "/track" },
+  // without a verified code the timeline sends the reader back to the lookup form (tests/e2e/track.spec.ts reads it verified)
+  "app/track/[number]/page.tsx": { as: ["anonymous"], path: (r) => `/track/${r.workOrder}` },
   "app/lawyers/page.tsx": { as: ["anonymous", "resident1"], path: "/lawyers" },
   "app/lawyers/[id]/page.tsx": { as: ["anonymous"], path: (r) => `/lawyers/${r.lawyerUserId}` },
   "app/legal-aid/check/page.tsx": { as: ["anonymous"], path: "/legal-aid/check" },

@@ -62,6 +62,8 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "mediation.indicators": ["LEADER", "ADMIN"],
   "stats.read": ["LEADER", "ADMIN"],
   "stats.targets": ["ADMIN"],
+  "imports.run": ["ADMIN"],
+  "progress.lookup": ["PUBLIC"],
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],
 };
