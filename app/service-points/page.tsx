@@ -48,7 +48,9 @@ export default async function ServicePointsPage({ searchParams }: { searchParams
           {page.items.map((p) => (
             <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <div className="flex flex-wrap items-start justify-between gap-2">
-                <h2 className="text-lg font-semibold text-slate-900">{p.name}</h2>
+                <h2 className="text-lg font-semibold text-slate-900">
+                  <Link href={`/service-points/${p.id}`} className="inline-flex min-h-11 items-center">{p.name}</Link>
+                </h2>
                 <div className="flex gap-2">
                   <Badge tone={p.tier === "CENTRE" ? "info" : p.tier === "STATION" ? "success" : "neutral"}>{TIER_LABELS[p.tier]}</Badge>
                   {p.distanceKm !== null ? <Badge tone="warning">约 {p.distanceKm} 公里</Badge> : null}

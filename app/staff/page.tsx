@@ -133,7 +133,9 @@ export default async function StaffWorkbenchPage() {
       <Card title="本网点对外信息" description="群众在「找服务网点」中看到的信息，请保持准确。" as="section">
         <ContactForm organization={org} />
         <p className="mt-3 text-sm text-slate-600">
-          网点名称、层级和隶属关系由系统管理员维护。<Link href="/service-points">查看公开页面</Link>
+          网点名称、层级和隶属关系由系统管理员维护。<Link href={`/service-points/${org.id}`}>查看公开页面</Link>
+          {" · "}
+          <Link href={`/service-points/${org.id}/poster`}>打印二维码海报</Link>
         </p>
       </Card>
     </div>

@@ -13,6 +13,7 @@ import { OPEN_STATUSES, TYPE_LABELS } from "@/lib/work-orders/labels";
 import { notifyRequester } from "@/lib/notify/enqueue";
 import { IntakeWorkOrderInput, SubmitWorkOrderInput } from "@/lib/work-orders/schemas";
 import { checkAttachments, storeAttachments } from "@/lib/work-orders/attachments";
+import { chosenServicePoint } from "@/lib/network/service-point-requests";
 
 // 统一受理: every channel ends here. One function creates the order, routes it, sets its deadline,
 // writes the first timeline event and tells the requester the number; the doors differ only in who
@@ -28,6 +29,8 @@ type NewOrder = {
   requester: { userId: number | null; name: string; phone: string };
   /** the staff member and service point that took it in (首问负责); null for residents' own submissions */
   receiver: { userId: number | null; organizationId: number } | null;
+  /** the service point the requester chose themselves, already checked (chosenServicePoint); skips routing */
+  organizationId?: number;
   actorName: string;
 };
 
@@ -45,7 +48,7 @@ export async function createWorkOrder(db: Tx, o: NewOrder, now = new Date()): Pr
   // A walk-in is served where the person stands if that point can handle it (一站式); a call or a
   // referral goes to the lowest tier that handles the type, wherever it was taken in.
   const keeper = o.channel === "WALK_IN" && receiving ? { ...receiving, regionPath: receiving.region.path } : null;
-  const organizationId = await routeWorkOrder(db, o.type, region, keeper);
+  const organizationId = o.organizationId ?? (await routeWorkOrder(db, o.type, region, keeper));
   const [rule, calendar] = await Promise.all([loadRule(db, o.type), loadWorkingCalendar(db)]);
   const due = computeDueAt(calendar, now, rule);
   const number = await nextWorkOrderNumber(db, region.code, now);
@@ -176,10 +179,12 @@ export const submitWorkOrder = defineUseCase({
   async run({ db, actor, input }) {
     const me = await db.user.findUniqueOrThrow({ where: { id: actor.userId ?? -1 }, select: { id: true, name: true, phone: true } });
     if (!me.phone) throw ruleViolation("请先在账号中登记手机号", "_form");
-    const { attachments, ...matter } = input;
+    const { attachments, organizationId, ...matter } = input;
+    const chosen = organizationId === undefined ? null : await chosenServicePoint(db, organizationId, matter.type);
     const files = await checkAttachments(attachments);
     const { id, ...created } = await createWorkOrder(db, {
       ...matter,
+      organizationId: chosen?.id,
       channel: "WEB",
       requester: { userId: me.id, name: me.name, phone: me.phone },
       receiver: null,

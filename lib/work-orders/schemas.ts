@@ -50,6 +50,8 @@ export const SubmitWorkOrderInput = z.object({
   ...matter,
   type: z.enum(["CONSULTATION", "COMPLAINT", "OTHER"], { error: "请选择事项类型" }),
   attachments: Attachments,
+  /** a service point the resident chose (its page or QR poster); absent → routed as usual */
+  organizationId: z.preprocess((v) => (v === "" || v === null ? undefined : v), idParam("服务网点").optional()),
 });
 
 export const CreatedWorkOrder = z.object({

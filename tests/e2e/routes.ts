@@ -24,6 +24,8 @@ export const ROUTES: Record<string, RouteCheck> = {
   "app/(auth)/login/page.tsx": { as: ["anonymous"], path: "/login" },
   "app/(auth)/register/page.tsx": { as: ["anonymous"], path: "/register" },
   "app/service-points/page.tsx": { as: ["anonymous", "resident1"], path: "/service-points" },
+  "app/service-points/[id]/page.tsx": { as: ["anonymous", "resident1"], path: (r) => `/service-points/${r.organizationId}` },
+  "app/service-points/[id]/poster/page.tsx": { as: ["anonymous", "staff.room"], path: (r) => `/service-points/${r.organizationId}/poster` },
   "app/guide/page.tsx": { as: ["anonymous", "resident1"], path: "/guide" },
   "app/guide/[service]/page.tsx": { as: ["anonymous"], path: "/guide/legal-aid" },
   "app/track/page.tsx": { as: ["anonymous"], path: "/track" },

@@ -42,6 +42,9 @@ export default async function EditOrganizationPage({ params, searchParams }: { p
             <Link href="/admin/organizations" className="inline-flex min-h-11 items-center">
               返回网点列表
             </Link>
+            <Link href={`/service-points/${org.id}/poster`} className="inline-flex min-h-11 items-center">
+              二维码海报
+            </Link>
             {org.tier !== "ROOM" ? (
               <Link href={`/admin/organizations/new?parent=${org.id}`} className={buttonClassName({ variant: "secondary" })}>
                 新建下级网点

@@ -22,23 +22,41 @@ const TYPES = [
   { value: "OTHER", hint: "其他需要帮助的事" },
 ] as const;
 
-export function SubmitForm({ regions }: { regions: Regions }) {
+/** A service point the resident came from (?org=): the request goes to it, for the types it takes. */
+type ChosenPoint = { id: number; name: string; requestTypes: readonly string[] };
+
+export function SubmitForm({ regions, servicePoint }: { regions: Regions; servicePoint: ChosenPoint | null }) {
   const { state, formProps } = useActionForm(submit);
   if (state?.ok) return <Submitted order={state.data} />;
   const typeErrors = errorsFor(state, "type");
+  const types = servicePoint ? TYPES.filter((t) => servicePoint.requestTypes.includes(t.value)) : TYPES;
+  const pointErrors = errorsFor(state, "organizationId");
   return (
     <form {...formProps} className="space-y-6">
       <p className="text-slate-600">
         带 <span className="text-danger">*</span> 的为必填项。
       </p>
       <FormMessage state={state} />
+      {servicePoint ? (
+        <div className="rounded-lg border border-blue-200 bg-primary-soft p-4">
+          <input type="hidden" name="organizationId" value={servicePoint.id} />
+          <p className="text-slate-900">
+            办理网点：<strong>{servicePoint.name}</strong>
+          </p>
+          <p className="mt-1 text-sm text-slate-700">
+            您是从这个网点的页面进来的，问题会直接交给它。
+            <Link href="/resident/new" className="inline-flex min-h-11 items-center">不指定网点，由系统就近分派</Link>
+          </p>
+          <ErrorList id="organizationId-error" errors={pointErrors} />
+        </div>
+      ) : null}
       <fieldset>
         <legend className="font-medium text-slate-900">
           您要办理的事项
           <span className="ml-1 text-danger" aria-hidden="true">*</span>
         </legend>
         <div className="mt-2 grid gap-3 sm:grid-cols-3">
-          {TYPES.map((t) => (
+          {types.map((t) => (
             <label
               key={t.value}
               htmlFor={`type-${t.value}`}
