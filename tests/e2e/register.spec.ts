@@ -44,3 +44,20 @@ test("a resident registers, sees field errors first, then lands signed in on the
   await expect(page.locator("#field-phone-error")).toHaveText(/该手机号已注册，请直接登录/);
   await expect(page.getByLabel("手机号")).toHaveAttribute("aria-invalid", "true");
 });
+
+test("registering from a service point's page comes back to its consultation form (and never to another site)", async ({ page }) => {
+  const phone = `137${String(Date.now()).slice(-8)}`;
+  await page.goto("/register?callbackUrl=%2Fresident%2Fnew%3Forg%3D1");
+  await page.getByLabel("姓名").fill("赵春梅");
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByLabel("设置密码").fill("Zhao2026pass");
+  await page.getByLabel("再次输入密码").fill("Zhao2026pass");
+  await page.getByLabel(/我已阅读并同意/).check();
+  await page.getByRole("button", { name: /注册/ }).click();
+  await expect(page).toHaveURL(/\/resident\/new\?org=1$/);
+
+  // a crafted link to another host is ignored: the form carries no callback
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await page.goto("/register?callbackUrl=%2F%2Fevil.example%2F");
+  await expect(page.locator('input[name="callbackUrl"]')).toHaveCount(0);
+});

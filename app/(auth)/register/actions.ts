@@ -6,6 +6,7 @@ import { serverAction, type ActionState } from "@/lib/api/action";
 import type { Result } from "@/lib/api/use-case";
 import { signIn } from "@/lib/auth/next-auth";
 import { registerResidentUseCase, type RegisteredResident } from "@/lib/accounts/register-resident";
+import { safeCallbackUrl } from "../login/callback-url";
 
 /** The plain door onto the use case (validation, permission, audit), like every other action. */
 export const registerResident = serverAction(registerResidentUseCase);
@@ -21,12 +22,14 @@ export const registerResident = serverAction(registerResidentUseCase);
 export async function registerAndSignIn(previous: ActionState<RegisteredResident>, formData: FormData): Promise<Result<RegisteredResident>> {
   const result = await registerResident(previous, formData);
   if (!result.ok) return result;
+  // back to where they were heading (a service point's consultation, an application), else their home
+  const next = safeCallbackUrl(formData.get("callbackUrl")) ?? "/resident";
   try {
-    await signIn("credentials", { login: result.data.phone, password: String(formData.get("password")), redirectTo: "/resident" });
+    await signIn("credentials", { login: result.data.phone, password: String(formData.get("password")), redirectTo: next });
   } catch (error) {
     // The account exists; if signing in fails for any next-auth reason, send them to sign in by hand.
     if (error instanceof AuthError) redirect("/login?registered=1");
     throw error;
   }
-  redirect("/resident");
+  redirect(next);
 }

@@ -90,7 +90,7 @@ export default async function ServicePointPage({ params, searchParams }: { param
             <p className="mt-1 text-slate-700">需要先登录。还没有账号的，可以用手机号免费注册。</p>
             <div className="mt-4 flex flex-wrap gap-3">
               <LinkButton href={consultHref} size="lg">在线咨询</LinkButton>
-              <LinkButton href="/register" size="lg" variant="secondary">用手机号注册</LinkButton>
+              <LinkButton href={`/register?callbackUrl=${encodeURIComponent(consultHref)}`} size="lg" variant="secondary">用手机号注册</LinkButton>
             </div>
           </>
         ) : (

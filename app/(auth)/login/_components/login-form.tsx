@@ -35,7 +35,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
         登录
       </SubmitButton>
       <p className="text-center text-slate-700">
-        还没有账号？<Link href="/register">注册新账号</Link>
+        还没有账号？<Link href={callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register"}>注册新账号</Link>
       </p>
       <p className="text-center text-sm text-slate-600">忘记密码？请拨打法律服务热线 12348 咨询。</p>
     </form>

@@ -7,10 +7,12 @@ import { CheckboxField, errorsFor, TextField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 
-export function RegisterForm() {
+/** `callbackUrl`: where the new resident goes once signed in (e.g. back to a service point's consultation). */
+export function RegisterForm({ callbackUrl = null }: { callbackUrl?: string | null }) {
   const { state, formProps } = useActionForm(registerAndSignIn);
   return (
     <form {...formProps} className="space-y-5">
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <p className="text-slate-600">
         带 <span className="text-danger">*</span> 的为必填项。
       </p>
