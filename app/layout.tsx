@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { cookies } from "next/headers";
 import { SiteHeader } from "@/components/site/site-header";
 import { SiteFooter } from "@/components/site/site-footer";
+import { ELDER_COOKIE, parseElderCookie } from "@/lib/preferences/elder-mode";
 import "./globals.css";
 
 // System fonts only (see globals.css): no web-font loader, no remote assets — pages must load
@@ -19,9 +21,13 @@ export const viewport: Viewport = {
   themeColor: "#1d4ed8",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// 关怀模式 is a class on <html> decided here, on the server, from the cookie: the first byte already
+// has the large text, so there is no flash and it works without JavaScript. Reading the cookie makes
+// every page dynamic, which they already are (the header reads the session).
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const elder = parseElderCookie((await cookies()).get(ELDER_COOKIE)?.value);
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" className={elder ? "elder" : undefined}>
       <body className="flex min-h-dvh flex-col">
         <a
           href="#main"
@@ -29,7 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           跳到主要内容
         </a>
-        <SiteHeader />
+        <SiteHeader elder={elder} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
           {children}
         </main>

@@ -5,23 +5,38 @@ import { signOutAction } from "@/app/actions";
 import { buttonClassName } from "@/components/ui/button";
 import { NavLinks } from "@/components/site/nav-links";
 import { HOTLINE } from "@/components/site/hotline";
+import { ElderModeToggle } from "@/components/accessibility/elder-mode-toggle";
+import { ReadAloud } from "@/components/accessibility/read-aloud";
 
-/** Site header: read on the server, so the signed-in name is in the first HTML (no flash). */
-export async function SiteHeader() {
+/**
+ * Site header: read on the server, so the signed-in name is in the first HTML (no flash).
+ * The strip on top is the one government sites use for 适老化 tools: the 12348 hotline (on every
+ * page, phones included), the 关怀模式 switch and 朗读.
+ */
+export async function SiteHeader({ elder }: { elder: boolean }) {
   const actor = await sessionActor();
   return (
     <header className="border-b border-slate-200 bg-white">
+      <div className="border-b border-slate-200 bg-slate-50">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-1">
+          <a
+            href={`tel:${HOTLINE}`}
+            className="inline-flex min-h-11 items-center gap-2 text-slate-800 no-underline hover:text-primary elder:rounded-md elder:border-2 elder:border-primary elder:bg-white elder:px-3"
+          >
+            法律服务热线
+            <strong className="text-xl text-primary elder:text-2xl">{HOTLINE}</strong>
+          </a>
+          <div className="flex flex-wrap items-center gap-2">
+            <ElderModeToggle on={elder} />
+            <ReadAloud />
+          </div>
+        </div>
+      </div>
       <div className="mx-auto max-w-5xl px-4">
-        <div className="flex items-center justify-between gap-4 py-2">
+        <div className="py-2">
           <Link href="/" className="inline-flex min-h-11 items-center text-lg font-bold text-primary no-underline sm:text-xl">
             云岭市公共法律服务网
           </Link>
-          <p className="hidden items-center gap-2 text-slate-700 md:flex">
-            <span>法律服务热线</span>
-            <a href={`tel:${HOTLINE}`} className="text-xl font-bold no-underline">
-              {HOTLINE}
-            </a>
-          </p>
         </div>
         <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 border-t border-slate-100 py-1">
           <nav aria-label="主导航">

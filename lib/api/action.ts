@@ -31,16 +31,20 @@ export type ActionState<R> = Result<R> | null;
 
 /**
  * The server-action door onto a use case, shaped for React's useActionState:
- * `(previousState, formData | object) => Result`. Revalidates the given paths after a success.
+ * `(previousState, formData | object) => Result` — or used straight as a `<form action>`, which
+ * React calls with the FormData alone. Revalidates the given paths after a success; `after` then
+ * does what only the door can (e.g. set a cookie from the validated result).
  */
 export function serverAction<P extends Permission, S extends z.ZodType, R>(
   uc: UseCase<P, S, R>,
-  options: { revalidate?: string[] } = {},
+  options: { revalidate?: string[]; after?: (result: Result<R>) => Promise<void> } = {},
 ) {
-  return async (_previous: ActionState<R>, input: FormData | Record<string, unknown>): Promise<Result<R>> => {
-    const raw = input instanceof FormData ? formDataToObject(input) : input;
+  return async (previous: ActionState<R> | FormData, input?: FormData | Record<string, unknown>): Promise<Result<R>> => {
+    const given = input === undefined && previous instanceof FormData ? previous : (input ?? {});
+    const raw = given instanceof FormData ? formDataToObject(given) : given;
     const result = await execute(uc, raw, await sessionActor(), await requestMeta());
     if (result.ok) options.revalidate?.forEach((p) => revalidatePath(p, "layout"));
+    await options.after?.(result);
     return result;
   };
 }
