@@ -20,6 +20,7 @@ const SECTIONS = [
   { href: "/admin/legal-aid-rules", title: "法律援助时限设置", text: "指派、补充材料、异议审查、结案材料的期限" },
   { href: "/admin/notifications", title: "消息发送记录", text: "站内消息与短信（开发环境短信网关）" },
   { href: "/admin/targets", title: "规划指标", text: "各地区年度规划目标，以及经费、法律明白人等填报数据" },
+  { href: "/admin/imports", title: "历史数据导入", text: "从表格导入以往的工单、法律援助和人民调解案件" },
 ];
 
 export default async function AdminConsolePage() {

@@ -64,7 +64,9 @@ export function buildOpenApi(endpoints: Endpoint[], serverUrl = "/") {
       parameters: parameters(e),
       ...(e.inputFrom === "body"
         ? { requestBody: { required: true, content: { "application/json": { schema: bodySchema(e) } } } }
-        : {}),
+        : e.inputFrom === "form"
+          ? { requestBody: { required: true, content: { "multipart/form-data": { schema: bodySchema(e) } } } }
+          : {}),
       responses: {
         [String(e.successStatus ?? 200)]: { description: "OK", content: { "application/json": { schema: schemaOf(e.response, "output") } } },
         ...errors,

@@ -5,6 +5,7 @@ import { ErrorCodes } from "@/lib/errors";
 import { execute, type Failure, type UseCase } from "@/lib/api/use-case";
 import { apiActor, metaFromHeaders } from "@/lib/api/request";
 import { FileDownload } from "@/lib/api/file-download";
+import { formDataToObject } from "@/lib/api/action";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -17,13 +18,18 @@ export type Endpoint<P extends Permission = Permission, S extends z.ZodType = z.
   tag: string;
   useCase: UseCase<P, S, R>;
   response: z.ZodType;
-  /** where the input comes from besides path parameters */
-  inputFrom: "query" | "body" | "none";
+  /** where the input comes from besides path parameters; "form": multipart/form-data (file uploads), query parameters too */
+  inputFrom: "query" | "body" | "form" | "none";
   successStatus?: number;
   /** request headers copied into the input, e.g. { "idempotency-key": "idempotencyKey" } */
   headers?: Record<string, string>;
   /** HTTP status for invalid input (400 unless an endpoint's contract says otherwise, e.g. 422) */
   validationStatus?: 400 | 422;
+  /**
+   * The status of a completed call whose result says it did not take effect (an import rejected row
+   * by row: 422 with its report, the batch recorded); `successStatus` otherwise.
+   */
+  statusOf?: (data: R) => number | undefined;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -59,6 +65,12 @@ export function routeHandler<P extends Permission, S extends z.ZodType, R>(endpo
         return failureResponse({ ok: false, code: "VALIDATION", message: "请求体必须是 JSON 对象" }, endpoint.validationStatus);
       }
       input = { ...body, ...input };
+    } else if (endpoint.inputFrom === "form") {
+      const form = await request.formData().catch(() => undefined);
+      if (!form) {
+        return failureResponse({ ok: false, code: "VALIDATION", message: "请求体必须是 multipart/form-data 表单" }, endpoint.validationStatus);
+      }
+      input = { ...Object.fromEntries(new URL(request.url).searchParams.entries()), ...formDataToObject(form), ...input };
     }
     for (const [header, key] of Object.entries(endpoint.headers ?? {})) {
       const value = request.headers.get(header);
@@ -68,7 +80,7 @@ export function routeHandler<P extends Permission, S extends z.ZodType, R>(endpo
     if (!result.ok) return failureResponse(result, endpoint.validationStatus);
     if (result.data instanceof FileDownload) return result.data.toResponse();
     return Response.json(result.data, {
-      status: endpoint.successStatus ?? 200,
+      status: endpoint.statusOf?.(result.data) ?? endpoint.successStatus ?? 200,
       headers: { "cache-control": "no-store" },
     });
   };

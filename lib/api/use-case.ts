@@ -34,6 +34,11 @@ export type UseCase<P extends Permission, S extends z.ZodType, R> = {
   /** what the audit event points at */
   target?: (input: z.output<S>, result: R) => { type: string; id: string | number } | null;
   run: (ctx: UseCaseContext<P, z.output<S>>) => Promise<R>;
+  /**
+   * Work that must see the committed writes (a bulk import refreshes the indicator roll-ups).
+   * Runs after the commit; a failure is logged, not reported — the write itself has succeeded.
+   */
+  afterCommit?: (result: R, db: Db) => Promise<unknown>;
 };
 
 const WRITE_TIMEOUT_MS = 30_000;
@@ -98,6 +103,9 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
       // Uploads are checked (virus scan, up to 10 s) and stored inside the step's transaction, so a
       // write may take longer than Prisma's 5 s default; row locks make waiting for one short.
     }, { timeout: WRITE_TIMEOUT_MS, maxWait: 5_000 });
+    if (uc.afterCommit) {
+      await uc.afterCommit(data, client).catch((error: unknown) => logger.error({ err: error, useCase: uc.name }, "after-commit step failed"));
+    }
     return { ok: true, data };
   } catch (error) {
     if (error instanceof AppError) {

@@ -76,6 +76,7 @@ export const ROUTES: Record<string, RouteCheck> = {
   "app/admin/api-clients/page.tsx": { as: ["admin"], path: "/admin/api-clients" },
   "app/admin/calendar/page.tsx": { as: ["admin"], path: "/admin/calendar" },
   "app/admin/hardship-standards/page.tsx": { as: ["admin"], path: "/admin/hardship-standards" },
+  "app/admin/imports/page.tsx": { as: ["admin"], path: "/admin/imports" },
   "app/admin/legal-aid-rules/page.tsx": { as: ["admin"], path: "/admin/legal-aid-rules" },
   "app/admin/notifications/page.tsx": { as: ["admin"], path: "/admin/notifications" },
   "app/admin/organizations/page.tsx": { as: ["admin"], path: "/admin/organizations" },

@@ -24,6 +24,7 @@ import { acceptFromPool, acceptOffer, declineOffer, listMyOffers, listPool } fro
 import { registerMediationCase } from "@/lib/mediation/intake";
 import { getMediationCase } from "@/lib/mediation/queries";
 import { RegisteredMediationCase } from "@/lib/mediation/schemas";
+import { downloadImportTemplate, ImportResultSchema, runImport } from "@/lib/imports/run-import";
 
 // Every REST endpoint of /api/v1, in one list: the route files export handlers built from these,
 // and /api/v1/openapi.json is generated from the same list, so the document cannot drift.
@@ -180,5 +181,18 @@ export const statsExport = defineEndpoint({
   useCase: exportIndicators, response: z.unknown().describe("文件内容（xlsx：application/vnd.openxmlformats-officedocument.spreadsheetml.sheet；csv：text/csv）"), inputFrom: "query",
 });
 
+export const imports = defineEndpoint({
+  method: "POST", path: "/api/v1/imports", tag: "imports",
+  summary: "历史数据导入（仅管理员）：multipart/form-data，字段 kind（WORK_ORDER 工单、LEGAL_AID 法律援助案件、MEDIATION 人民调解案件）和 file（UTF-8 CSV 或 .xlsx，最多 10 MB、20000 行；列见 README“历史数据导入”）。整个文件要么全部写入（201，地区和来源编号已导入过的行计为跳过），要么有任何一行不合格时全部不写（422，返回同样结构的报告：行号、列名、原因，不含个人信息），两种情况都记录导入批次。文件无法读取（编码不是 UTF-8、不是 xlsx 等）时返回 422 和 error.fields.file",
+  useCase: runImport, response: ImportResultSchema, inputFrom: "form", successStatus: 201, validationStatus: 422,
+  statusOf: (r) => (r.status === "REJECTED" ? 422 : undefined),
+});
+
+export const importTemplate = defineEndpoint({
+  method: "GET", path: "/api/v1/imports/templates/{kind}", tag: "imports",
+  summary: "历史数据导入模板（仅管理员）：kind 为 WORK_ORDER、LEGAL_AID 或 MEDIATION，format=xlsx（默认）或 csv（UTF-8 带 BOM）；中文表头和一行示例，xlsx 另附“填写说明”工作表",
+  useCase: downloadImportTemplate, response: z.unknown().describe("文件内容（xlsx 或 csv）"), inputFrom: "query",
+});
+
 export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, lawyers, lawyer, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment,
-  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, statsIndicators, mediationCases, mediationCase, openapi, statsExport];
+  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, statsIndicators, mediationCases, mediationCase, openapi, statsExport, imports, importTemplate];
