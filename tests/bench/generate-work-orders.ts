@@ -1,8 +1,11 @@
 import pg from "pg";
 import { parseArgs } from "node:util";
 import { LEGAL_MATTER_CATEGORIES } from "@/lib/lawyers/categories";
-import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from "@/lib/seed/names";
 import { databaseName, localDatabaseUrl } from "./local-database";
+import {
+  COMPLAINT_SUBJECTS, DESCRIPTION_ENDINGS, draws, GIVEN_POOL, NOTARY_SUBJECTS, OTHER_SUBJECTS, RESULTS, seconds, sqlList, step,
+  SURNAME_POOL,
+} from "./sql-draws";
 
 // Bench data: `tsx tests/bench/generate-work-orders.ts --orders 1000000` fills WorkOrder (and one
 // CREATED WorkOrderEvent per order) in the seeded demo city with server-side SQL: one
@@ -41,52 +44,15 @@ if (Number.isNaN(anchor.getTime())) throw new Error("--anchor must be an ISO dat
 const url = localDatabaseUrl();
 const client = new pg.Client({ connectionString: url });
 const started = performance.now();
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  process.stdout.write(`${label} … `);
-  const result = await run();
-  console.log(seconds(t));
-  return result;
-}
-
-// A uniform draw in [0, 1) for row g and draw k: 47 bits of a seeded 64-bit hash.
-const SALT = seed * 1000;
-const u = (k: number, of = "g") => `((hashint8extended(${of}, ${SALT + k}) & 140737488355327)::float8 / 140737488355328.0)`;
-const h = (k: number, of = "g") => `(hashint8extended(${of}, ${SALT + k}) & 140737488355327)`;
-const pickFrom = (array: string, k: number, of = "g") => `${array}[1 + (${h(k, of)} % cardinality(${array}))::int]`;
+const { u, h, pickFrom } = draws(seed);
 // The organizations of a tier as an array aggregated in SQL: an uncorrelated subquery, so PostgreSQL
 // evaluates it once (an InitPlan) instead of carrying the array along every generated row.
 const tierPick = (tier: string) =>
   `(SELECT array_agg(id ORDER BY id) FROM "Organization" WHERE tier = '${tier}')` +
   `[1 + floor(power(u_org, 1.3) * (SELECT count(*) FROM "Organization" WHERE tier = '${tier}'))::int]`;
-const sqlList = (xs: readonly string[]) => `(ARRAY[${xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(",")}]::text[])`;
 
-// Weighted surnames, one entry per weight unit; given names from both lists.
-const surnames = SURNAMES.flatMap(([s, w]) => Array<string>(w).fill(s));
-const given = [...GIVEN_MALE, ...GIVEN_FEMALE];
 const categoryKeys = Object.keys(LEGAL_MATTER_CATEGORIES).filter((k) => k !== "CRIMINAL");
 const categoryLabels = categoryKeys.map((k) => LEGAL_MATTER_CATEGORIES[k as keyof typeof LEGAL_MATTER_CATEGORIES]);
-
-const NOTARY_SUBJECTS = ["继承权公证预约", "委托书公证预约", "遗嘱公证预约", "学历学位公证预约", "房屋买卖合同公证预约", "赠与合同公证预约"];
-const COMPLAINT_SUBJECTS = ["窗口服务态度投诉", "办理进度过慢投诉", "法律服务质量投诉", "建议延长周末开放时间", "村法律顾问联系不上"];
-const OTHER_SUBJECTS = ["法治宣传资料索取", "村法律顾问联系方式查询", "法律援助办理进度查询", "普法讲座预约", "法律明白人培训报名"];
-const DESCRIPTION_ENDINGS = [
-  "希望了解相关法律规定和办理流程。",
-  "请求工作人员提供帮助。",
-  "已与对方多次协商未果，请求依法处理。",
-  "需要准备哪些材料，请告知。",
-  "对方一直拖延，家里生活困难，请求尽快处理。",
-];
-const RESULTS = [
-  "已当面解答，群众表示理解。",
-  "已电话答复相关法律规定，群众无异议。",
-  "经调解双方达成协议，已当场履行。",
-  "已告知诉讼程序并引导群众向人民法院起诉。",
-  "已受理法律援助申请并指派律师承办。",
-  "已转交相关部门并跟踪办理结果。",
-  "已按预约时间办理完毕。",
-];
 
 try {
   await client.connect();
@@ -200,9 +166,9 @@ try {
                   THEN ${pickFrom("child_regions", 16)} ELSE region_id END AS matter_region_id,
              CASE WHEN u_first < 0.08 AND parent_id IS NOT NULL THEN parent_id ELSE org_id END AS first_org_id,
              1 + (${h(17)} % ${categoryKeys.length})::int AS cat,
-             ($3::text[])[1 + (${h(18, "requester")} % ${surnames.length})::int]
-               || ($4::text[])[1 + (${h(19, "requester")} % ${given.length})::int]
-               || CASE WHEN ${h(20, "requester")} % 3 > 0 THEN ($4::text[])[1 + (${h(21, "requester")} % ${given.length})::int] ELSE '' END
+             ($3::text[])[1 + (${h(18, "requester")} % ${SURNAME_POOL.length})::int]
+               || ($4::text[])[1 + (${h(19, "requester")} % ${GIVEN_POOL.length})::int]
+               || CASE WHEN ${h(20, "requester")} % 3 > 0 THEN ($4::text[])[1 + (${h(21, "requester")} % ${GIVEN_POOL.length})::int] ELSE '' END
                AS requester_name,
              '1' || (ARRAY['3','3','3','5','5','8','8','8','7','9'])[1 + (${h(22, "requester")} % 10)::int]
                || lpad((${h(23, "requester")} % 1000000000)::text, 9, '0') AS requester_phone
@@ -254,7 +220,7 @@ try {
   await client.query("SET LOCAL work_mem = '512MB'");
   // JIT would spend seconds compiling the big expression tree of the insert for nothing
   await client.query("SET LOCAL jit = off");
-  await step("work orders", () => client.query(insertOrders, [categoryKeys, categoryLabels, surnames, given]));
+  await step("work orders", () => client.query(insertOrders, [categoryKeys, categoryLabels, SURNAME_POOL, GIVEN_POOL]));
   await step("CREATED events", () =>
     client.query(`
       INSERT INTO "WorkOrderEvent" ("workOrderId", "at", "kind", "actorUserId", "actorName", "toOrganizationId")
