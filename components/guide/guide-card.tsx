@@ -2,8 +2,9 @@ import Link from "next/link";
 import type { GuideEntry } from "@/lib/guide/catalogue";
 
 /**
- * One service in a list of cards (home page, 办事指南 index). Every card's link reads "查看指南"; the
- * hidden suffix names the service so a screen-reader list of links still says where each one goes.
+ * One service in a list of cards (home page, 办事指南 index). Every card's link reads "查看指南"; its
+ * accessible name adds the service (starting with the visible words, WCAG 2.5.3), so a screen-reader
+ * list of links still says where each one goes.
  */
 export function GuideCard({ entry, headingLevel = "h3" }: { entry: GuideEntry; headingLevel?: "h2" | "h3" }) {
   const Heading = headingLevel;
@@ -12,8 +13,8 @@ export function GuideCard({ entry, headingLevel = "h3" }: { entry: GuideEntry; h
       <Heading className="text-lg font-semibold text-slate-900">{entry.name}</Heading>
       <p className="mt-2 flex-1 text-slate-700">{entry.summary}</p>
       <p className="mt-3">
-        <Link href={`/guide/${entry.slug}`} className="inline-flex min-h-11 items-center font-medium">
-          查看指南<span className="sr-only">：{entry.name}</span>
+        <Link href={`/guide/${entry.slug}`} aria-label={`查看指南：${entry.name}`} className="inline-flex min-h-11 items-center font-medium">
+          查看指南
         </Link>
       </p>
     </div>

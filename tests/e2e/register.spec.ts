@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible } from "./fixtures";
+import { test, expect, expectAccessible, signOut } from "./fixtures";
 import { idNumberCheckChar } from "@/lib/identity/id-number";
 
 test("a resident registers, sees field errors first, then lands signed in on their home", async ({ page }) => {
@@ -57,7 +57,8 @@ test("registering from a service point's page comes back to its consultation for
   await expect(page).toHaveURL(/\/resident\/new\?org=1$/);
 
   // a crafted link to another host is ignored: the form carries no callback
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
   await page.goto("/register?callbackUrl=%2F%2Fevil.example%2F");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("注册账号");
   await expect(page.locator('input[name="callbackUrl"]')).toHaveCount(0);
 });

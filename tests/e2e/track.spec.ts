@@ -46,11 +46,11 @@ test("a caller without an account looks up their request with the SMS code and s
   await expect(page.getByRole("heading", { level: 1, name: "查询办理进度" })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("申请编号或工单编号").fill(number);
-  await page.getByLabel("手机号").fill(phone);
+  await page.getByRole("textbox", { name: "手机号", exact: true }).fill(phone);
   await page.getByRole("button", { name: "发送验证码" }).click();
 
   // step 2: the code, with focus already on its field
-  const codeField = page.getByLabel("短信验证码");
+  const codeField = page.getByRole("textbox", { name: "短信验证码", exact: true });
   await expect(codeField).toBeFocused();
   await expect(page.getByText(`验证码已发送到 ${phone.slice(0, 3)}****${phone.slice(7)}`).first()).toBeVisible();
   await expectAccessible(page);
@@ -60,7 +60,7 @@ test("a caller without an account looks up their request with the SMS code and s
   // a wrong code is refused next to the field, with the tries left
   await codeField.fill(code === "000000" ? "111111" : "000000");
   await page.getByRole("button", { name: "查看办理进度" }).click();
-  await expect(page.getByText("验证码不对，还可以再试 4 次。")).toBeVisible();
+  await expect(page.locator("#field-code-error")).toHaveText(/验证码不对，还可以再试 4 次。/);
   await expect(codeField).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 
@@ -90,7 +90,7 @@ test("a wrong phone gets the same answer and no SMS; the timeline needs the code
 
   await page.goto("/track");
   await page.getByLabel("申请编号或工单编号").fill(number);
-  await page.getByLabel("手机号").fill(wrong);
+  await page.getByRole("textbox", { name: "手机号", exact: true }).fill(wrong);
   await page.getByRole("button", { name: "发送验证码" }).click();
   await expect(page.getByText(`如果编号和手机号正确，验证码已发送到 ${wrong.slice(0, 3)}****${wrong.slice(7)}`)).toBeVisible();
   expect(await codeTextedTo(wrong)).toBeNull();
