@@ -90,6 +90,8 @@ export const PERMISSIONS = {
 
   /** 查进度: anyone with the number, the phone on record and the SMS code sees that one timeline */
   "progress.lookup": [PUBLIC],
+  /** 办事指南 over the time limits in force */
+  "guide.read": [PUBLIC],
   /** this browser's display preferences (关怀模式): a cookie, no record */
   "preference.set": [PUBLIC],
 

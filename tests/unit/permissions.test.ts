@@ -64,6 +64,7 @@ const EXPECTED: Record<Permission, (Role | "PUBLIC")[]> = {
   "stats.targets": ["ADMIN"],
   "imports.run": ["ADMIN"],
   "progress.lookup": ["PUBLIC"],
+  "guide.read": ["PUBLIC"],
   "preference.set": ["PUBLIC"],
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],

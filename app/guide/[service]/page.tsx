@@ -2,16 +2,14 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { GUIDE, GUIDE_SLUGS, finderLink, guideEntry, type GuideEntry, type GuideItem } from "@/lib/guide/catalogue";
+import { GUIDE, finderLink, guideEntry, type GuideEntry, type GuideItem } from "@/lib/guide/catalogue";
+import { getGuideEntry } from "@/lib/guide/live";
+import { loadPage } from "@/lib/api/page";
 import { BackLink } from "@/components/ui/back-link";
 import { HOTLINE } from "@/components/site/hotline";
 import { GuideLinkButton, SignInNote } from "@/components/guide/guide-link";
 
 type Params = Promise<{ service: string }>;
-
-export function generateStaticParams() {
-  return GUIDE_SLUGS.map((service) => ({ service }));
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const entry = guideEntry((await params).service);
@@ -62,8 +60,10 @@ const List = ({ items }: { items: GuideItem[] }) => (
 
 /** One service's guide: seven short sections, the main action at the top, the hotline throughout. */
 export default async function GuidePage({ params }: { params: Params }) {
-  const entry = guideEntry((await params).service);
-  if (!entry) notFound();
+  const service = (await params).service;
+  if (!guideEntry(service)) notFound();
+  // the time limits as the rules stand today (an administrator may have changed them)
+  const entry = await loadPage(getGuideEntry, { service }, `/guide/${service}`);
   const { primary, others, note } = entry.start;
   const signInFor = [primary, ...others].find((l) => l.signIn);
 
