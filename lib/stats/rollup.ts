@@ -1,6 +1,6 @@
 import { db as defaultDb, type Db, type Tx } from "@/lib/db";
 import { addDays, startOfShanghaiDay, type IsoDate } from "@/lib/calendar/working-days";
-import { recountAll, recountBreakdowns, unsummedCounts, type CountScope } from "@/lib/stats/counts";
+import { networkCounts, recountAll, recountBreakdowns, type CountScope } from "@/lib/stats/counts";
 import type { Breakdowns, CountId, Counts } from "@/lib/stats/registry";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
 
@@ -28,6 +28,8 @@ const COLUMNS = [...SUMMED, "ordersHandlingSeconds"] as const;
 type Column = (typeof COLUMNS)[number];
 
 const q = (c: string) => `"${c}"`;
+/** the statuses of an application not (or not yet) granted aid, as the recount reads them */
+const NOT_APPROVED = `('REFUSED', 'WITHDRAWN', 'SUBMITTED', 'MATERIALS_REQUESTED')`;
 const SUCCESSFUL = `('SATISFIED', 'BASICALLY_SATISFIED')`;
 
 /**
@@ -71,7 +73,7 @@ const BRANCHES: { from: string; day: string; add: Partial<Record<Column, string>
     add: {
       aidDecided: `(la."decidedOnTime" IS NOT NULL)::int`,
       aidDecidedOnTime: `coalesce(la."decidedOnTime", false)::int`,
-      aidApproved: `(la.status NOT IN ('REFUSED', 'WITHDRAWN', 'SUBMITTED', 'MATERIALS_REQUESTED'))::int`,
+      aidApproved: `(la.status NOT IN ${NOT_APPROVED})::int`,
     },
   },
   {
@@ -158,6 +160,14 @@ const REFRESH_DAYS = `
     coalesce(bd.breakdown, '{}')
   FROM summed s LEFT JOIN bd USING (day, ${DIMS})`;
 
+/** The approved applicants of the days first..last: 受援人 is a distinct count, kept as the hashes themselves. */
+const REFRESH_RECIPIENTS = `
+  WITH ${ORDERS}
+  INSERT INTO "StatsRecipientDay" (day, "areaPath", "countyPath", tier, channel, type, "applicantIdHash")
+  SELECT DISTINCT shanghai_day(la."decidedAt"), o.area_path, o.county_path, o.tier, o.channel, o.type, la."applicantIdHash"
+  FROM "LegalAidApplication" la JOIN o ON o.id = la."workOrderId"
+  WHERE la."decidedAt" >= $1 AND la."decidedAt" < $2 AND la.status NOT IN ${NOT_APPROVED}`;
+
 // A month's rows re-summed from its days; breakdowns summed key by key.
 const monthSql = (table: "StatsMonth" | "StatsMonthTotal") => {
   const dims = table === "StatsMonth" ? `"countyPath", tier, channel, type` : `"countyPath"`;
@@ -196,8 +206,11 @@ async function refreshIn(tx: Tx): Promise<number> {
   if (marked.length === 0) return 0;
   const days = [...new Set(marked.map((m) => iso(m.day)))].sort() as IsoDate[];
   for (const [first, last] of runs(days)) {
+    const [from, to] = [startOfShanghaiDay(first), startOfShanghaiDay(addDays(last, 1))];
     await tx.$executeRawUnsafe(`DELETE FROM "StatsDay" WHERE day >= $1::date AND day <= $2::date`, first, last);
-    await tx.$executeRawUnsafe(REFRESH_DAYS, startOfShanghaiDay(first), startOfShanghaiDay(addDays(last, 1)));
+    await tx.$executeRawUnsafe(REFRESH_DAYS, from, to);
+    await tx.$executeRawUnsafe(`DELETE FROM "StatsRecipientDay" WHERE day >= $1::date AND day <= $2::date`, first, last);
+    await tx.$executeRawUnsafe(REFRESH_RECIPIENTS, from, to);
   }
   const months = [...new Set(days.map(monthStart))];
   for (const month of months) {
@@ -264,7 +277,19 @@ export async function countsFor(db: Db | Tx, scope: StatsScope): Promise<Require
     ...params,
   );
   const summed = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toNumber(v)]));
-  return { ...(await unsummedCounts(db, scope)), ...summed } as Required<Counts>;
+  return { ...(await networkCounts(db, scope)), aidRecipients: await recipientsFromRollups(db, scope), ...summed } as Required<Counts>;
+}
+
+/** 受援人: the distinct hashes of the period's recipient rows (a township reads its own, by index). */
+async function recipientsFromRollups(db: Db | Tx, s: StatsScope): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT count(DISTINCT "applicantIdHash") AS n FROM "StatsRecipientDay"
+     WHERE ${s.level === "TOWNSHIP" ? `"areaPath" = $1` : `left("areaPath", length($1)) = $1`}
+       AND day >= $2::date AND day <= $3::date
+       AND ($4::text IS NULL OR tier::text = $4) AND ($5::text IS NULL OR channel::text = $5) AND ($6::text IS NULL OR type::text = $6)`,
+    s.regionPath, s.from, s.to, s.tier ?? null, s.channel ?? null, s.type ?? null,
+  );
+  return toNumber(row.n);
 }
 
 /** The registry's breakdowns for the scope ("<dimension>:<value>" → count). */
