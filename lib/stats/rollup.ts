@@ -4,9 +4,10 @@ import { networkCounts, recountAll, recountBreakdowns, type CountScope } from "@
 import type { Breakdowns, CountId, Counts } from "@/lib/stats/registry";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
 
-// Roll-ups (decision 010). The indicators' summable counts are kept per township × day (StatsDay)
-// and per county × month (StatsMonth, and StatsMonthTotal over every tier/channel/type), so a city's
-// five years read a few hundred rows instead of a million orders. Exactness comes from how they are
+// Roll-ups (decision 010). The indicators' summable counts are kept per township × day (StatsDay),
+// per township × month over everything (StatsMonthTotal) and per county × month by tier, channel
+// and type (StatsMonth), so a city's five years read about ten thousand rows instead of a million
+// orders; distinct recipients keep their hashes per day (StatsRecipientDay). Exactness comes from how they are
 // kept, not from care at every write: triggers on the counted tables append the days a write touches
 // to StatsDirtyDay; refreshRollups recomputes those whole days from the records with the same
 // definitions as the recount (lib/stats/counts.ts) and re-sums their months. Every read refreshes
@@ -170,7 +171,7 @@ const REFRESH_RECIPIENTS = `
 
 // A month's rows re-summed from its days; breakdowns summed key by key.
 const monthSql = (table: "StatsMonth" | "StatsMonthTotal") => {
-  const dims = table === "StatsMonth" ? `"countyPath", tier, channel, type` : `"countyPath"`;
+  const dims = table === "StatsMonth" ? `"countyPath", tier, channel, type` : `"areaPath"`;
   return `
   WITH days AS (SELECT date_trunc('month', day)::date AS month, * FROM "StatsDay" WHERE day >= $1 AND day < $2),
   summed AS (SELECT month, ${dims}, ${sums()} FROM days GROUP BY month, ${dims}),
@@ -241,24 +242,28 @@ export type StatsScope = CountScope & { level: RegionLevel };
 const fromRollups = (s: StatsScope) => s.level !== "VILLAGE" && s.organizationId === undefined;
 
 /**
- * The roll-up rows a scope sums: whole months of the period from the county × month tables, the
- * days before and after them from the township × day table (a township reads only its own days,
- * by the (areaPath, day) index: a township is its own area). $1 path,
+ * The roll-up rows a scope sums: whole months of the period from a month table — township × month
+ * totals (StatsMonthTotal) when nothing is filtered, county × month by tier/channel/type
+ * (StatsMonth) when something is — and the days before and after them from the township × day
+ * table. A filtered township reads only its own days (by the (areaPath, day) index). $1 path,
  * $2 from, $3 to, $4/$5 the whole months [from, to), $6 tier, $7 channel, $8 type.
  */
 function rollupRows(s: StatsScope): { sql: string; params: unknown[] } {
+  const filtered = s.tier !== undefined || s.channel !== undefined || s.type !== undefined;
   let monthFrom = monthStart(s.from) === s.from ? s.from : nextMonth(monthStart(s.from));
   let monthTo = monthStart(addDays(s.to, 1));
-  if (s.level === "TOWNSHIP" || monthFrom >= monthTo) monthFrom = monthTo = addDays(s.to, 1);
-  const filtered = s.tier !== undefined || s.channel !== undefined || s.type !== undefined;
+  if ((filtered && s.level === "TOWNSHIP") || monthFrom >= monthTo) monthFrom = monthTo = addDays(s.to, 1);
   const filters = `($6::text IS NULL OR tier::text = $6) AND ($7::text IS NULL OR channel::text = $7) AND ($8::text IS NULL OR type::text = $8)`;
+  const area = s.level === "TOWNSHIP" ? `"areaPath" = $1` : `left("areaPath", length($1)) = $1`;
   const cols = [...COLUMNS.map(q), "breakdown"].join(", ");
+  const months = filtered
+    ? `SELECT ${cols} FROM "StatsMonth" WHERE left("countyPath", length($1)) = $1 AND month >= $4::date AND month < $5::date AND ${filters}`
+    : `SELECT ${cols} FROM "StatsMonthTotal" WHERE ${area} AND month >= $4::date AND month < $5::date`;
   const sql = `
-    SELECT ${cols} FROM "${filtered ? "StatsMonth" : "StatsMonthTotal"}"
-      WHERE left("countyPath", length($1)) = $1 AND month >= $4::date AND month < $5::date${filtered ? ` AND ${filters}` : ""}
+    ${months}
     UNION ALL
     SELECT ${cols} FROM "StatsDay"
-      WHERE ${s.level === "TOWNSHIP" ? `"areaPath" = $1` : `left("areaPath", length($1)) = $1`} AND ${filters}
+      WHERE ${area} AND ${filters}
         AND ((day >= $2::date AND day < $4::date) OR (day >= $5::date AND day <= $3::date))`;
   return { sql, params: [s.regionPath, s.from, s.to, monthFrom, monthTo, s.tier ?? null, s.channel ?? null, s.type ?? null] };
 }

@@ -34,6 +34,7 @@ process.env.LOG_LEVEL ??= "warn";
 const { db } = await import("@/lib/db");
 const { execute } = await import("@/lib/api/use-case");
 const { getIndicators } = await import("@/lib/stats/indicators");
+const { indicatorRanking, indicatorTrend } = await import("@/lib/stats/dashboard");
 const { recountAll } = await import("@/lib/stats/counts");
 const { countsFor, refreshRollups } = await import("@/lib/stats/rollup");
 const { shanghaiDate, addDays } = await import("@/lib/calendar/working-days");
@@ -79,10 +80,11 @@ const mismatched = Object.keys(raw).filter((k) => (raw as Record<string, number>
 if (mismatched.length) throw new Error(`roll-ups differ from the recount: ${mismatched.join(", ")}`);
 console.log(`  roll-ups equal the recount for the city (${Object.keys(raw).length} counts)`);
 
-const overviewOk = async (input: Record<string, unknown>) => {
-  const r = await execute(getIndicators, input, leader, meta);
+const ok = (uc: Parameters<typeof execute>[0]) => async (input: Record<string, unknown>) => {
+  const r = await execute(uc, input, leader, meta);
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
 };
+const overviewOk = ok(getIndicators);
 const ragged = { from: addDays(from, 45), to: addDays(to, -200) };
 const results = {
   rawRecount: await time("direct SQL recount, city, all years", RAW_ITERATIONS, () => recountAll(db, scope)),
@@ -92,6 +94,9 @@ const results = {
   overviewRagged: await time(`overview, city, ${ragged.from} – ${ragged.to}`, ITERATIONS, () => overviewOk(ragged)),
   overviewTier: await time("overview, city, all years, tier=ROOM", ITERATIONS, () => overviewOk({ tier: "ROOM", from, to })),
   overviewServicePoint: await time("overview, one station (from the records)", ITERATIONS, () => overviewOk({ region: township.code, org: station.id, from, to })),
+  rankingCounties: await time("ranking: the city's counties, all years", ITERATIONS, () => ok(indicatorRanking)({ indicatorId: "workOrders.onTimeRate", from, to })),
+  rankingTownships: await time("ranking: a county's townships, all years", ITERATIONS, () => ok(indicatorRanking)({ region: county.code, indicatorId: "workOrders.onTimeRate", from, to })),
+  trendCity: await time("trend: the city, last 24 months", ITERATIONS, () => ok(indicatorTrend)({ indicatorId: "mediation.successRate", from: addDays(to, -730), to })),
 };
 const ratio = Math.round((results.overview.p95 / results.rawRecount.p95) * 1000) / 1000;
 console.log(`\n  overview p95 ÷ raw recount p95 = ${ratio}  (target ≤ 0.1)`);
