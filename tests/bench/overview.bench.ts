@@ -33,6 +33,7 @@ process.env.LOG_LEVEL ??= "warn";
 
 const { db } = await import("@/lib/db");
 const { execute } = await import("@/lib/api/use-case");
+type AnyUseCase = import("@/lib/api/use-case").AnyUseCase;
 const { getIndicators } = await import("@/lib/stats/indicators");
 const { indicatorRanking, indicatorTrend } = await import("@/lib/stats/dashboard");
 const { recountAll } = await import("@/lib/stats/counts");
@@ -80,7 +81,7 @@ const mismatched = Object.keys(raw).filter((k) => (raw as Record<string, number>
 if (mismatched.length) throw new Error(`roll-ups differ from the recount: ${mismatched.join(", ")}`);
 console.log(`  roll-ups equal the recount for the city (${Object.keys(raw).length} counts)`);
 
-const ok = (uc: Parameters<typeof execute>[0]) => async (input: Record<string, unknown>) => {
+const ok = (uc: AnyUseCase) => async (input: Record<string, unknown>) => {
   const r = await execute(uc, input, leader, meta);
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
 };
