@@ -81,8 +81,8 @@ const mismatched = Object.keys(raw).filter((k) => (raw as Record<string, number>
 if (mismatched.length) throw new Error(`roll-ups differ from the recount: ${mismatched.join(", ")}`);
 console.log(`  roll-ups equal the recount for the city (${Object.keys(raw).length} counts)`);
 
-const ok = (uc: AnyUseCase) => async (input: Record<string, unknown>) => {
-  const r = await execute(uc, input, leader, meta);
+const ok = (uc: unknown) => async (input: Record<string, unknown>) => {
+  const r = await execute(uc as AnyUseCase, input, leader, meta);
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
 };
 const overviewOk = ok(getIndicators);
