@@ -7,6 +7,7 @@ import { REGION_LEVEL_LABELS, TIER_SHORT_LABELS } from "@/lib/network/rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import type { OrganizationTier, RegionLevel, Role } from "@/lib/generated/prisma/enums";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "管理后台" };
 
@@ -63,7 +64,7 @@ export default async function AdminConsolePage() {
         </Card>
       </div>
       <Card title="最近的审计记录" as="section">
-        <div className="overflow-x-auto">
+        <div {...SCROLL_REGION} className="overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left">
             <caption className="sr-only">最近 15 条审计记录</caption>
             <thead>

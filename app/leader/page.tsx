@@ -9,6 +9,7 @@ import { REGION_LEVEL_LABELS } from "@/lib/network/rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatCount, formatShare } from "@/components/figures/format";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "领导驾驶舱" };
 
@@ -59,7 +60,7 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
           <h2 id="breakdown" className="text-xl font-bold">
             按{childLevel ? REGION_LEVEL_LABELS[childLevel] : "下级区划"}分
           </h2>
-          <div className="mt-3 overflow-x-auto">
+          <div {...SCROLL_REGION} className="mt-3 overflow-x-auto">
             <table className="w-full min-w-[40rem] text-left">
               <caption className="sr-only">{o.region.name}下级区划的服务网点数据</caption>
               <thead>

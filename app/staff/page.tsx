@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { ContactForm } from "./_components/contact-form";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "工作台" };
 
@@ -102,7 +103,7 @@ export default async function StaffWorkbenchPage() {
 
       {w.children.length ? (
         <Card title={`下辖网点（${w.children.length}）`} as="section">
-          <div className="overflow-x-auto">
+          <div {...SCROLL_REGION} className="overflow-x-auto">
             <table className="w-full text-left">
               <caption className="sr-only">下辖网点列表</caption>
               <thead>

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/work-orders/format";
 import { DueBadge } from "@/components/work-orders/due-badge";
 import { Countdown } from "@/components/legal-aid/case-status";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 // The read side of a staff mediation case page: the record, the clock, the parties, who sits at the
 // table and the sessions. What is masked was masked by getMediationCase (outside the case team).
@@ -95,7 +96,7 @@ export function MediationParties({ c }: { c: MediationCaseView }) {
     <section aria-labelledby="parties-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <h2 id="parties-heading" className="text-lg font-semibold">当事人（{c.parties.length} 方）</h2>
       {!c.inTeam ? <p className="mt-1 text-sm text-slate-600">您不在本案办理人员之列，当事人联系方式已隐去部分号码。</p> : null}
-      <div className="mt-3 overflow-x-auto">
+      <div {...SCROLL_REGION} className="mt-3 overflow-x-auto">
         <table className="w-full min-w-[40rem] border-collapse text-left">
           <caption className="sr-only">当事人名单：身份、姓名或名称、联系方式、代理人和是否同意调解</caption>
           <thead>

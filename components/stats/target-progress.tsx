@@ -1,5 +1,6 @@
 import { loadPage } from "@/lib/api/page";
 import { formatTargetValue, targetProgress, type TargetProgressItem } from "@/lib/stats/targets";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export type TargetProgressProps = {
   /** 12-digit region code; default the reader's own region */
@@ -65,7 +66,7 @@ export async function TargetProgress({ regionCode, year, headingAs: Heading = "h
           尚未设置 {p.region.name} {p.year} 年的规划指标。
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[44rem] text-left">
             <caption className="sr-only">
               {p.region.name} {p.year} 年规划指标：指标、目标、实际、完成进度和来源

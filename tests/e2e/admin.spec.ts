@@ -10,6 +10,8 @@ test("the admin enters the 2027 Spring Festival into the working-day calendar; a
   await page.getByRole("textbox", { name: "名称" }).fill("春节");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("table")).toContainText("2027-02-06");
+  // the form empties itself after a save; filling before that would be wiped
+  await expect(page.getByRole("textbox", { name: "日期" })).toHaveValue("");
 
   await page.getByRole("textbox", { name: "日期" }).fill("2027-02-10");
   await page.getByRole("combobox", { name: "类别" }).selectOption("WORKDAY");

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CreateApiClientForm, RevokeApiClientButton } from "./_components/api-client-forms";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "API 客户端" };
 
@@ -39,7 +40,7 @@ export default async function AdminApiClientsPage() {
         {clients.length === 0 ? (
           <EmptyState headingAs="h3" title="还没有 API 客户端" description="在上方新建后，把令牌交给对接方配置。" />
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full min-w-[52rem] text-left">
               <caption className="sr-only">API 客户端列表：名称、角色、所属网点、令牌前缀、创建和最近使用时间、状态</caption>
               <thead>

@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { RemoveDayButton, SetDayForm } from "./_components/calendar-forms";
 import { KIND_LABELS } from "./_components/kind-labels";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "工作日历" };
 
@@ -78,7 +79,7 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
             <p className="text-slate-700">
               共 {days.length} 天：{KIND_LABELS.HOLIDAY} {holidays} 天，{KIND_LABELS.WORKDAY} {workdays} 天。
             </p>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
               <table className="w-full text-left">
                 <caption className="sr-only">{year} 年法定节假日和调休上班日：日期、安排（类别和名称）、操作</caption>
                 <thead>

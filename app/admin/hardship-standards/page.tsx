@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RemoveStandardForm, StandardForm } from "./_components/standard-forms";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "经济困难标准" };
 
@@ -34,7 +35,7 @@ export default async function HardshipStandardsPage() {
         {standards.length === 0 ? (
           <EmptyState headingAs="h3" title="还没有设置经济困难标准" />
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left">
               <caption className="sr-only">经济困难标准列表</caption>
               <thead className="bg-slate-50">

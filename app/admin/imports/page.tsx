@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ImportForm } from "./_components/import-form";
 import { ImportReportTable } from "./_components/import-report";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "历史数据导入" };
 
@@ -74,7 +75,7 @@ export default async function AdminImportsPage({ searchParams }: { searchParams:
         {batches.length === 0 ? (
           <EmptyState headingAs="h3" title="还没有导入过文件" />
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full min-w-[48rem] text-left">
               <caption className="sr-only">最近 50 个导入批次：时间、类型、文件、结果、行数、操作人</caption>
               <thead className="bg-slate-50">

@@ -11,6 +11,7 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/select";
 import { DeliverNowForm } from "./_components/deliver-now-form";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "消息发送记录" };
 
@@ -105,7 +106,7 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
       {data.items.length === 0 ? (
         <EmptyState title="没有符合条件的消息" description={filtered ? "请换个条件再查。" : "系统还没有发出过消息。"} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[56rem] text-left">
             <caption className="sr-only">
               消息发送记录，按时间从新到旧：编号、渠道、接收人（手机号已打码）、内容、状态和尝试次数、创建时间、发送时间

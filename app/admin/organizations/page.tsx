@@ -11,6 +11,7 @@ import { Button, buttonClassName, LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "服务网点管理" };
 
@@ -87,7 +88,7 @@ export default async function AdminOrganizationsPage({ searchParams }: { searchP
       {data.items.length === 0 ? (
         <EmptyState title="没有符合条件的网点" description={filtered ? "请换个条件再查。" : "您的管理范围内还没有网点。"} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[48rem] text-left">
             <caption className="sr-only">
               服务网点列表（第 {data.page} 页，共 {data.pageCount} 页）：名称、编号、层级、所在区划、上级网点、电话、两化达标

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CreateRegionForm, PopulationForm, UpdateRegionForm } from "./_components/region-forms";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "行政区划管理" };
 
@@ -87,7 +88,7 @@ export default async function AdminRegionsPage({ searchParams }: { searchParams:
             description={childLevel ? "可以在下方新建。" : undefined}
           />
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full min-w-[40rem] text-left">
               <caption className="sr-only">{listTitle}：区划代码、名称、级别、最新常住人口和下级区划数</caption>
               <thead>

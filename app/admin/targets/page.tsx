@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/select";
 import { TargetProgress } from "@/components/stats/target-progress";
 import { EditTargetForm, FigureForm, RemoveFigureForm, RemoveTargetForm, TargetForm } from "./_components/target-forms";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "规划指标" };
 
@@ -84,7 +85,7 @@ export default async function AdminTargetsPage({ searchParams }: { searchParams:
         {rows.length === 0 ? (
           <EmptyState headingAs="h3" title={`尚未设置 ${region.name} ${year} 年的规划目标`} description="在下方选择指标并填写目标值。" />
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full min-w-[40rem] text-left">
               <caption className="sr-only">{region.name} {year} 年规划目标：指标、目标值、来源、操作</caption>
               <thead className="bg-slate-50">
@@ -127,7 +128,7 @@ export default async function AdminTargetsPage({ searchParams }: { searchParams:
         {figures.length === 0 ? (
           <EmptyState headingAs="h3" title="暂无填报数据" />
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full min-w-[40rem] text-left">
               <caption className="sr-only">{region.name} {year} 年填报数据：项目、统计期、数值、来源、操作</caption>
               <thead className="bg-slate-50">

@@ -20,6 +20,7 @@ import { rankingSummary, trendSummary } from "@/components/stats/summary";
 import { param, statsHref } from "@/components/stats/href";
 import { OrganizationTier, WorkOrderChannel, WorkOrderType } from "@/lib/generated/prisma/enums";
 import { BreakdownTables } from "@/components/stats/breakdown-tables";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "指标驾驶舱" };
 
@@ -124,7 +125,7 @@ export default async function LeaderStatsPage({ searchParams }: { searchParams: 
             seriesName={indicator.name}
             unit={indicator.unit}
           />
-          <div className="overflow-x-auto">
+          <div {...SCROLL_REGION} className="overflow-x-auto">
             <TrendTable indicator={indicator} points={trend.points} caption={`${subject}${indicator.name}（${trendText}，按月）`} />
           </div>
         </div>
@@ -147,7 +148,7 @@ export default async function LeaderStatsPage({ searchParams }: { searchParams: 
                 seriesName={indicator.name}
                 unit={indicator.unit}
               />
-              <div className="overflow-x-auto">
+              <div {...SCROLL_REGION} className="overflow-x-auto">
                 <RankingTable
                   indicator={indicator}
                   rows={ranking.rows}

@@ -1,4 +1,5 @@
 import type { RowReport } from "@/lib/imports/validate";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 /** How many rejected rows a page lists; the batch keeps the whole report (GET through the API or the batch link). */
 export const REPORT_ROWS_SHOWN = 500;
@@ -8,7 +9,7 @@ export function ImportReportTable({ report, caption }: { report: RowReport[]; ca
   const shown = report.slice(0, REPORT_ROWS_SHOWN);
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div {...SCROLL_REGION} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[32rem] text-left">
           <caption className="px-3 py-2 text-left font-medium">{caption}</caption>
           <thead className="bg-slate-50">

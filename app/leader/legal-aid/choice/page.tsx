@@ -12,6 +12,7 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/forms/field";
 import { formatCount, formatShare } from "@/components/figures/format";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "点援制指标" };
 
@@ -133,7 +134,7 @@ export default async function ChoiceIndicatorsPage({ searchParams }: { searchPar
         {d.lawyers.length === 0 ? (
           <EmptyState className="mt-3" headingAs="h3" title="统计期内没有派单或自主接单" description="受援人选择的律师收到派单、或律师在抢单池中接单后，会在这里列出。" />
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div {...SCROLL_REGION} className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full min-w-[48rem] text-left">
               <caption className="px-3 py-2 text-left text-slate-700">
                 {d.lawyerCount > TOP_LAWYERS

@@ -12,6 +12,7 @@ import { countsText, figureText } from "@/components/stats/indicator-cards";
 import { TrendTable } from "@/components/stats/tables";
 import { trendSummary } from "@/components/stats/summary";
 import { param, statsHref } from "@/components/stats/href";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "指挥大屏" };
 
@@ -106,7 +107,7 @@ export default async function StatsWallPage({ searchParams }: { searchParams: Pr
             seriesName={indicator.name}
             unit={indicator.unit}
           />
-          <div className="overflow-x-auto">
+          <div {...SCROLL_REGION} className="overflow-x-auto">
             <TrendTable dark indicator={indicator} points={trend.points} caption={`${overview.region.name}${indicator.name}（按月）`} />
           </div>
         </div>

@@ -13,6 +13,7 @@ import { DateTime } from "@/components/work-orders/format";
 import { TimelineSection } from "@/components/work-orders/timeline";
 import { ConsentAnswer } from "./_components/consent-answer";
 import { MediationStatusBadge } from "@/components/mediation/status-badge";
+import { SCROLL_REGION } from "@/components/ui/scroll-region";
 
 type Params = Promise<{ number: string }>;
 
@@ -195,7 +196,7 @@ export default async function ResidentMediationPage({ params }: { params: Params
       ) : null}
 
       <Card title="当事人" as="section">
-        <div className="overflow-x-auto">
+        <div {...SCROLL_REGION} className="overflow-x-auto">
           <table className="w-full text-left">
             <caption className="sr-only">本案当事人（他人的电话已隐去部分数字）</caption>
             <thead>
