@@ -183,16 +183,12 @@ export async function recountBreakdowns(db: Tx, s: CountScope): Promise<Breakdow
   return Object.fromEntries(rows.map((r) => [r.key, n(r.n)]));
 }
 
-/** The counts that are not summed by day (network, capacity, distinct recipients): always read from the records. */
-export async function unsummedCounts(db: Tx, scope: CountScope): Promise<Counts> {
-  return { ...(await networkCounts(db, scope)), ...(await recipientCount(db, scope)) };
-}
-
 /** Every named count for the scope, recounted from the records. */
 export async function recountAll(db: Tx, scope: CountScope): Promise<Required<Counts>> {
   // one after another: a transaction's single connection runs them in turn anyway
   const parts = [
-    await unsummedCounts(db, scope),
+    await networkCounts(db, scope),
+    await recipientCount(db, scope),
     await workOrderCounts(db, scope),
     await legalAidCounts(db, scope),
     await mediationCounts(db, scope),
