@@ -8,6 +8,8 @@ export const ErrorCodes = {
   CONFLICT: 409,
   RULE_VIOLATION: 422,
   RATE_LIMITED: 429,
+  /** the database is briefly unreachable (restart, failover): nothing was written; retry */
+  UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ErrorCodes;
 

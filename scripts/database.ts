@@ -10,6 +10,8 @@ const root = path.resolve(import.meta.dirname, "..");
 export const dataDir = path.join(root, ".data");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
+const EMBEDDED_MAJOR = "15";
+
 export type Server = { baseUrl: URL; stop: () => Promise<void>; embedded: boolean };
 
 /** DATABASE_URL's server if set; otherwise an embedded PostgreSQL in .data/<folder> (kept between runs). */
@@ -30,7 +32,15 @@ export async function startServer(opts: { folder: string; port: number }): Promi
     onLog: () => {},
     onError: (e: unknown) => console.error(String(e)),
   });
-  if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
+  // The embedded server is PostgreSQL 15, the major of Debian's client tools (pg_dump for
+  // `npm run db:backup`). A data folder made by another major cannot be opened: keep it aside.
+  const versionFile = path.join(databaseDir, "PG_VERSION");
+  if (fs.existsSync(versionFile) && fs.readFileSync(versionFile, "utf8").trim() !== EMBEDDED_MAJOR) {
+    const aside = `${databaseDir}.pg${fs.readFileSync(versionFile, "utf8").trim()}-${Date.now()}`;
+    console.log(`内置 PostgreSQL 版本已更换：旧数据目录移至 ${path.relative(root, aside)}，重新初始化。`);
+    fs.renameSync(databaseDir, aside);
+  }
+  if (!fs.existsSync(versionFile)) {
     fs.mkdirSync(dataDir, { recursive: true });
     console.log(`初始化内置 PostgreSQL 数据目录 ${path.relative(root, databaseDir)} …`);
     await server.initialise();

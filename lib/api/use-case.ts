@@ -5,6 +5,7 @@ import { can, isPublic, PERMISSIONS, type Permission } from "@/lib/auth/permissi
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record";
 import { logger } from "@/lib/logger";
+import { isTransientDatabaseError } from "@/lib/db-errors";
 import "@/lib/validation";
 
 // The one path every door takes: zod input → actor → permission → use case (scoped by the use case)
@@ -39,6 +40,11 @@ export type UseCase<P extends Permission, S extends z.ZodType, R> = {
    * Runs after the commit; a failure is logged, not reported — the write itself has succeeded.
    */
   afterCommit?: (result: R, db: Db) => Promise<unknown>;
+  /**
+   * "view": a read that shows a record with personal data, or exports such records — each call is
+   * audited (action = name, target = `target`) like a write.
+   */
+  audit?: "view";
 };
 
 const WRITE_TIMEOUT_MS = 30_000;
@@ -79,12 +85,8 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
   meta: RequestMeta,
   client: Db = defaultDb,
 ): Promise<Result<R>> {
-  const parsed = uc.input.safeParse(rawInput ?? {});
-  if (!parsed.success) {
-    return { ok: false, code: "VALIDATION", message: "请检查填写的内容", fieldErrors: fieldErrorsOf(parsed.error) };
-  }
-  const input = parsed.data as z.output<S>;
-
+  // Who may knock comes before what they bring: a caller without the permission learns nothing
+  // about the input's shape (no field-by-field validation messages for a door they cannot open).
   if (!isPublic(uc.permission)) {
     if (!actor) return { ok: false, code: "UNAUTHENTICATED", message: "请先登录" };
     if (!can(actor.role, uc.permission)) {
@@ -94,8 +96,21 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
   }
   const ctxActor = actor as ActorFor<P>;
 
+  const parsed = uc.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { ok: false, code: "VALIDATION", message: "请检查填写的内容", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  const input = parsed.data as z.output<S>;
+
   try {
-    if (!uc.write) return { ok: true, data: await uc.run({ actor: ctxActor, input, db: client, meta }) };
+    if (!uc.write) {
+      const data = await uc.run({ actor: ctxActor, input, db: client, meta });
+      // A view of a record with personal data (or an export of such records) is itself audited.
+      if (uc.audit === "view") {
+        await recordAudit(client, actor, meta, { action: uc.name, result: "SUCCESS", target: uc.target?.(input, data) });
+      }
+      return { ok: true, data };
+    }
     const data = await client.$transaction(async (tx) => {
       const result = await uc.run({ actor: ctxActor, input, db: tx, meta });
       await recordAudit(tx, actor, meta, { action: uc.name, result: "SUCCESS", target: uc.target?.(input, result) });
@@ -117,6 +132,11 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
         }).catch(() => {});
       }
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    }
+    if (isTransientDatabaseError(error)) {
+      // The database is restarting or unreachable: nothing was committed; the caller may retry.
+      logger.warn({ err: error, useCase: uc.name }, "database unavailable");
+      return { ok: false, code: "UNAVAILABLE", message: "系统暂时无法处理，请稍后重试（本次提交未生效）" };
     }
     const errorId = crypto.randomUUID().slice(0, 8);
     logger.error({ err: error, errorId, useCase: uc.name }, "use case failed");
