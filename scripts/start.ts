@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
-import { bin, buildIfNeeded, databaseUrl, ensureDatabase, localSecrets, migrate, root, seed, startServer } from "./database";
+import { APP_EMBEDDED, bin, buildIfNeeded, databaseUrl, ensureDatabase, localSecrets, migrate, root, seed, startServer } from "./database";
 
 // `npm start`: PostgreSQL (DATABASE_URL, or embedded in .data/pg) → migrate → seed an empty database
 // → build if the code changed → serve on PORT (3000). Ctrl-C stops the server and the database.
 
 const port = process.env.PORT ?? "3000";
-const server = await startServer({ folder: "pg", port: 54329 });
+const server = await startServer(APP_EMBEDDED);
 let child: ReturnType<typeof spawn> | null = null;
 let stopping = false;
 
