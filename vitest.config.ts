@@ -33,6 +33,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // Faults (tests/fault): restarts its own embedded PostgreSQL under a production server
+        // (`next start` on the build in NEXT_DIST_DIR, default .next): run after the build.
+        resolve: { alias },
+        test: {
+          name: "fault",
+          include: ["tests/fault/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -15,6 +15,7 @@ const SECTIONS = [
   { href: "/admin/organizations", title: "服务网点", text: "新建、编辑、移动中心、工作站和工作室" },
   { href: "/admin/regions", title: "行政区划", text: "区划树、常住人口" },
   { href: "/admin/calendar", title: "工作日历", text: "法定节假日和调休上班日" },
+  { href: "/admin/users", title: "账号管理", text: "查找账号，强制下线、解除锁定、停用账号、重置动态验证码" },
   { href: "/admin/api-clients", title: "API 客户端", text: "热线、移动端、微信端的访问令牌" },
   { href: "/admin/work-order-rules", title: "工单办理规则", text: "各类事项的受理层级和办理时限" },
   { href: "/admin/hardship-standards", title: "经济困难标准", text: "法律援助经济困难标准（按地区、生效日期）" },
@@ -22,6 +23,7 @@ const SECTIONS = [
   { href: "/admin/notifications", title: "消息发送记录", text: "站内消息与短信（开发环境短信网关）" },
   { href: "/admin/targets", title: "规划指标", text: "各地区年度规划目标，以及经费、法律明白人等填报数据" },
   { href: "/admin/imports", title: "历史数据导入", text: "从表格导入以往的工单、法律援助和人民调解案件" },
+  { href: "/admin/audit", title: "审计记录", text: "登录、查看个人信息、导出和各项操作的记录，可查询和导出" },
 ];
 
 export default async function AdminConsolePage() {
@@ -79,10 +81,10 @@ export default async function AdminConsolePage() {
             <tbody>
               {o.recentAudit.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100">
-                  <td className="py-2 pr-3">{e.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+                  <td className="py-2 pr-3">{new Date(e.at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
                   <td className="py-2 pr-3">{e.action}</td>
-                  <td className="py-2 pr-3">{e.result === "SUCCESS" ? "成功" : e.result === "DENIED" ? "拒绝" : "失败"}</td>
-                  <td className="py-2 pr-3">{e.actorRole ? ROLE_LABELS[e.actorRole] : "—"}</td>
+                  <td className="py-2 pr-3">{e.resultLabel}</td>
+                  <td className="py-2 pr-3">{e.roleLabel ?? "—"}</td>
                   <td className="py-2">{e.targetType ? `${e.targetType} #${e.targetId}` : "—"}</td>
                 </tr>
               ))}

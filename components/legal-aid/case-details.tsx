@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/work-orders/format";
 import { DueBadge } from "@/components/work-orders/due-badge";
 import { Countdown } from "@/components/legal-aid/case-status";
+import { RevealNumber, type RevealAction } from "@/components/personal-data/reveal-number";
 import { availableDocumentKinds, documentHref, DOCUMENT_KIND_LABELS, type DocumentKind } from "@/lib/legal-aid/documents";
 
 export type LegalAidCase = UseCaseResult<typeof getLegalAidCase>;
@@ -52,14 +53,19 @@ export function CaseDeadlines({ c }: { c: LegalAidCase }) {
   );
 }
 
-/** The case record: applicant, matter, economic basis, decision, lawyer, closing, follow-up. */
-export function CaseDetails({ c, audience }: { c: LegalAidCase; audience: "staff" | "applicant" }) {
+/**
+ * The case record: applicant, matter, economic basis, decision, lawyer, closing, follow-up. The ID
+ * number is masked; `reveal` (for the roles that may see it in full) adds "显示完整号码".
+ */
+export function CaseDetails({ c, audience, reveal }: { c: LegalAidCase; audience: "staff" | "applicant"; reveal?: RevealAction }) {
   const econ = c.economicDetail as { declaration?: { monthlyIncome?: number; householdSize?: number } };
   return (
     <>
       <Card title="申请人与事项" as="section">
         <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <Row label="申请人">{c.applicant.name}（身份证 {c.applicant.idNumber}）</Row>
+          <Row label="申请人">
+            {c.applicant.name}（{reveal ? <RevealNumber masked={c.applicant.idNumber} input={{ kind: "legalAidApplicant", number: c.number }} action={reveal} /> : <>身份证 {c.applicant.idNumber}</>}）
+          </Row>
           <Row label="联系电话">{audience === "staff" && c.applicant.phone ? <a href={`tel:${c.applicant.phone}`}>{c.applicant.phone}</a> : c.applicant.phone}</Row>
           <Row label="住址">{c.applicant.address}</Row>
           {c.agent ? <Row label="代理人">{c.agent.name}（{c.agent.relation}，{c.agent.phone}）</Row> : null}

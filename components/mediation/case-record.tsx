@@ -6,6 +6,7 @@ import { DateTime } from "@/components/work-orders/format";
 import { DueBadge } from "@/components/work-orders/due-badge";
 import { Countdown } from "@/components/legal-aid/case-status";
 import { SCROLL_REGION } from "@/components/ui/scroll-region";
+import { RevealNumber, type RevealAction } from "@/components/personal-data/reveal-number";
 
 // The read side of a staff mediation case page: the record, the clock, the parties, who sits at the
 // table and the sessions. What is masked was masked by getMediationCase (outside the case team).
@@ -90,8 +91,11 @@ export function MediationDetails({ c }: { c: MediationCaseView }) {
   );
 }
 
-/** 当事人: every party (23 owners stay one table), contacts in full only for the case team. */
-export function MediationParties({ c }: { c: MediationCaseView }) {
+/**
+ * 当事人: every party (23 owners stay one table), contacts in full only for the case team; ID
+ * numbers masked, with "显示完整号码" (audited) for the team when `reveal` is given.
+ */
+export function MediationParties({ c, reveal }: { c: MediationCaseView; reveal?: RevealAction }) {
   return (
     <section aria-labelledby="parties-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <h2 id="parties-heading" className="text-lg font-semibold">当事人（{c.parties.length} 方）</h2>
@@ -116,7 +120,11 @@ export function MediationParties({ c }: { c: MediationCaseView }) {
                 <td className="py-2 pr-3">{PARTY_ROLE_LABELS[p.role]}</td>
                 <th scope="row" className="py-2 pr-3 font-medium">{p.name}</th>
                 <td className="py-2 pr-3">{p.phone ?? "—"}</td>
-                <td className="py-2 pr-3">{p.idNumber ?? "—"}</td>
+                <td className="py-2 pr-3">
+                  {p.idNumber && reveal && c.inTeam ? (
+                    <RevealNumber masked={p.idNumber} label="" who={p.name} input={{ kind: "mediationParty", number: c.number, partyId: p.id }} action={reveal} />
+                  ) : (p.idNumber ?? "—")}
+                </td>
                 <td className="py-2 pr-3">{p.address ?? "—"}</td>
                 <td className="py-2 pr-3">{p.agentName ? `${p.agentName}${p.agentPhone ? `（${p.agentPhone}）` : ""}` : "—"}</td>
                 <td className="py-2">{PARTY_CONSENT_LABELS[p.consent]}</td>

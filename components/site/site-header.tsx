@@ -7,6 +7,7 @@ import { NavLinks } from "@/components/site/nav-links";
 import { HOTLINE } from "@/components/site/hotline";
 import { ElderModeToggle } from "@/components/accessibility/elder-mode-toggle";
 import { ReadAloud } from "@/components/accessibility/read-aloud";
+import { IdleWarning } from "@/components/site/idle-warning";
 
 /**
  * Site header: read on the server, so the signed-in name is in the first HTML (no flash).
@@ -54,6 +55,9 @@ export async function SiteHeader({ elder }: { elder: boolean }) {
               <Link href="/notifications" className={buttonClassName({ variant: "ghost" })}>
                 我的消息
               </Link>
+              <Link href="/account/security" className={buttonClassName({ variant: "ghost" })}>
+                账号安全
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className={buttonClassName({ variant: "secondary" })}>
                   退出登录
@@ -72,6 +76,10 @@ export async function SiteHeader({ elder }: { elder: boolean }) {
           )}
         </div>
       </div>
+      {actor?.session ? (
+        // keyed by the session: a new sign-in starts a fresh clock
+        <IdleWarning key={actor.session.expiresAt.getTime()} idleSeconds={actor.session.idleSeconds} expiresAt={actor.session.expiresAt.toISOString()} />
+      ) : null}
     </header>
   );
 }

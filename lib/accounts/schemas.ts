@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { isValidIdNumber, MOBILE_PATTERN } from "@/lib/identity/id-number";
 import { checkbox } from "@/lib/validation";
+import { NewPassword, refineNewPassword } from "@/lib/accounts/password-policy";
 
 // Phones and ID numbers are often typed with a Chinese IME (full-width digits) or with spaces
 // between digit groups; NFKC turns "１３８ ００１３ ８０００" into "13800138000" before checking.
 const normalizeDigits = (v: unknown) =>
   typeof v === "string" ? v.normalize("NFKC").replace(/[\s-]/g, "") : v;
-
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 64;
 
 export const RegisterResidentInput = z
   .object({
@@ -20,12 +18,7 @@ export const RegisterResidentInput = z
       normalizeDigits,
       z.string({ error: "请填写手机号" }).min(1, { error: "请填写手机号", abort: true }).regex(MOBILE_PATTERN, "请输入正确的11位手机号"),
     ),
-    password: z
-      .string({ error: "请设置密码" })
-      .min(1, { error: "请设置密码", abort: true })
-      .min(PASSWORD_MIN, { error: `密码至少 ${PASSWORD_MIN} 位，须同时包含字母和数字`, abort: true })
-      .max(PASSWORD_MAX, { error: `密码不能超过 ${PASSWORD_MAX} 位`, abort: true })
-      .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), "密码须同时包含字母和数字"),
+    password: NewPassword,
     confirmPassword: z.string({ error: "请再次输入密码" }).min(1, "请再次输入密码"),
     idNumber: z.preprocess(
       (v) => (typeof v === "string" ? (normalizeDigits(v) as string).toUpperCase() || undefined : v),
@@ -34,7 +27,5 @@ export const RegisterResidentInput = z
     agree: checkbox.refine((v) => v, "请阅读并勾选同意《用户服务协议》和《个人信息保护政策》"),
   })
   .superRefine((v, ctx) => {
-    if (v.password !== v.confirmPassword) {
-      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "两次输入的密码不一致" });
-    }
+    refineNewPassword(ctx, { password: v.password, confirm: v.confirmPassword, identifiers: [v.phone] }, { password: "password", confirm: "confirmPassword" });
   });

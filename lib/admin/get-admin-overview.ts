@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineUseCase } from "@/lib/api/use-case";
 import { organizationScope, regionScope, userScope } from "@/lib/auth/scope";
+import { recentAuditEvents } from "@/lib/audit/search";
 
 /** The admin console's front page: the size of what the admin maintains, and the latest audit events. */
 export const getAdminOverview = defineUseCase({
@@ -15,11 +16,8 @@ export const getAdminOverview = defineUseCase({
       db.membership.groupBy({ by: ["role"], where: { user: userScope(actor) }, _count: { _all: true } }),
       db.apiClient.count({ where: { revokedAt: null, organization: organizationScope(actor) } }),
       db.calendarDay.count(),
-      db.auditEvent.findMany({
-        orderBy: { id: "desc" },
-        take: 15,
-        select: { id: true, at: true, action: true, result: true, actorRole: true, targetType: true, targetId: true, ip: true },
-      }),
+      // the same scope as the audit search: a region admin sees only their region's events
+      recentAuditEvents(db, actor, 15),
     ]);
     return {
       regions: Object.fromEntries(regions.map((r) => [r.level, r._count._all])),
@@ -27,7 +25,7 @@ export const getAdminOverview = defineUseCase({
       roles: Object.fromEntries(roles.map((r) => [r.role, r._count._all])),
       apiClients,
       calendarDays,
-      recentAudit: recentAudit.map((e) => ({ ...e, id: e.id.toString() })),
+      recentAudit,
     };
   },
 });

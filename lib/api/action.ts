@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import { execute, type Result, type UseCase } from "@/lib/api/use-case";
 import { requestMeta, sessionActor } from "@/lib/api/request";
+import { DATABASE_UNAVAILABLE, isTransientDatabaseError } from "@/lib/db-errors";
 
 /**
  * FormData → plain object; repeated keys become arrays, File entries are kept, and dotted names
@@ -42,7 +43,15 @@ export function serverAction<P extends Permission, S extends z.ZodType, R>(
   return async (previous: ActionState<R> | FormData, input?: FormData | Record<string, unknown>): Promise<Result<R>> => {
     const given = input === undefined && previous instanceof FormData ? previous : (input ?? {});
     const raw = given instanceof FormData ? formDataToObject(given) : given;
-    const result = await execute(uc, raw, await sessionActor(), await requestMeta());
+    let result: Result<R>;
+    try {
+      result = await execute(uc, raw, await sessionActor(), await requestMeta());
+    } catch (error) {
+      // Reading the session's actor comes before execute() (which maps outages itself): a database
+      // outage there is the same retryable answer, not an unhandled error.
+      if (!isTransientDatabaseError(error)) throw error;
+      result = DATABASE_UNAVAILABLE;
+    }
     if (result.ok) options.revalidate?.forEach((p) => revalidatePath(p, "layout"));
     await options.after?.(result);
     return result;

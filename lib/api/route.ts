@@ -6,6 +6,8 @@ import { execute, type Failure, type UseCase } from "@/lib/api/use-case";
 import { apiActor, metaFromHeaders } from "@/lib/api/request";
 import { FileDownload } from "@/lib/api/file-download";
 import { formDataToObject } from "@/lib/api/action";
+import { DATABASE_UNAVAILABLE, isTransientDatabaseError, RETRY_AFTER_SECONDS } from "@/lib/db-errors";
+import { logger } from "@/lib/logger";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -44,12 +46,34 @@ function failureResponse(f: Failure, validationStatus: number = ErrorCodes.VALID
   return Response.json(
     // `fields`: the API's name for per-field messages (server actions call them fieldErrors).
     { error: { code: f.code, message: f.message, fields: f.fieldErrors, errorId: f.errorId } },
-    { status, headers: { "cache-control": "no-store" } },
+    {
+      status,
+      headers: {
+        "cache-control": "no-store",
+        // 503: the database is briefly away (a restart, a failover); the client retries after this.
+        ...(f.code === "UNAVAILABLE" ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {}),
+      },
+    },
   );
 }
 
 /** The API door: a Next route handler for an endpoint. Errors are JSON `{ error: { code, message } }`. */
 export function routeHandler<P extends Permission, S extends z.ZodType, R>(endpoint: Endpoint<P, S, R>) {
+  const handle = door(endpoint);
+  return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
+    try {
+      return await handle(request, context);
+    } catch (error) {
+      // execute() answers UNAVAILABLE itself; this catches the reads before it (the bearer token's
+      // client, the session's user), so a database outage anywhere in the door is a 503, not a 500.
+      if (!isTransientDatabaseError(error)) throw error;
+      logger.warn({ err: error, path: endpoint.path }, "database unavailable at the API door");
+      return failureResponse(DATABASE_UNAVAILABLE);
+    }
+  };
+}
+
+function door<P extends Permission, S extends z.ZodType, R>(endpoint: Endpoint<P, S, R>) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     const meta = metaFromHeaders(request.headers);
     const actor = await apiActor(request.headers);

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record";
 import { logger } from "@/lib/logger";
 import { isTransientDatabaseError } from "@/lib/db-errors";
-import "@/lib/validation";
+import { nulCharacterErrors } from "@/lib/validation";
 
 // The one path every door takes: zod input → actor → permission → use case (scoped by the use case)
 // → audit → typed result. Server actions (lib/api/action.ts), API routes (lib/api/route.ts) and
@@ -96,6 +96,9 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
   }
   const ctxActor = actor as ActorFor<P>;
 
+  // PostgreSQL text cannot hold NUL: refused here for every schema, not as a failed write (lib/validation.ts)
+  const nul = nulCharacterErrors(rawInput);
+  if (nul) return { ok: false, code: "VALIDATION", message: "请检查填写的内容", fieldErrors: nul };
   const parsed = uc.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return { ok: false, code: "VALIDATION", message: "请检查填写的内容", fieldErrors: fieldErrorsOf(parsed.error) };

@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import { hashToken } from "@/lib/crypto";
+import { checkSession, sessionLimits, type LiveSession, type SessionLimits } from "@/lib/auth/sessions";
 
 /**
  * Who is acting: a user in one of their roles (a membership), or an API client acting in the role
@@ -19,6 +20,8 @@ export type Actor = {
   /** the region the actor may see: its organization's region, or its membership region */
   regionId: number | null;
   regionPath: string | null;
+  /** a signed-in user's server-side session (lib/auth/sessions.ts); absent for API clients */
+  session?: LiveSession;
 };
 
 // Staff roles before leaders before residents: a user with several memberships starts in the first.
@@ -53,6 +56,22 @@ export async function actorForUser(db: Tx, userId: number, membershipId?: number
     regionId: region?.id ?? null,
     regionPath: region?.path ?? null,
   };
+}
+
+/**
+ * The actor of a browser session: the JWT names the user and the session row; the row must still be
+ * alive (not ended, not idle, not past its lifetime) or the request is treated as signed out.
+ */
+export async function actorForSession(
+  db: Tx,
+  token: { userId: number; sessionId: string; membershipId?: number | null },
+  now = new Date(),
+  limits: SessionLimits = sessionLimits(),
+): Promise<Actor | null> {
+  const session = await checkSession(db, token.sessionId, token.userId, now, limits);
+  if (!session) return null;
+  const actor = await actorForUser(db, token.userId, token.membershipId);
+  return actor ? { ...actor, session } : null;
 }
 
 /** The actor of an API bearer token; null when unknown or revoked. */

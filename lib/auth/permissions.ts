@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "servicePoint.search": [PUBLIC],
   "account.register": [PUBLIC],
 
+  /** 账号安全: one's own password, sessions, sign-in history and second factor */
+  "account.security": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "me.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "resident.home": ["RESIDENT"],
   "workbench.view": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
@@ -29,6 +31,8 @@ export const PERMISSIONS = {
   "calendar.manage": ["ADMIN"],
   "apiClient.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  /** 账号管理: force sign-out, unlock, deactivate, reset the second factor (users in the admin's scope) */
+  "user.manage": ["ADMIN"],
 
   // work orders (工单)
   "workOrder.intake": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
@@ -94,6 +98,14 @@ export const PERMISSIONS = {
   "guide.read": [PUBLIC],
   /** this browser's display preferences (关怀模式): a cookie, no record */
   "preference.set": [PUBLIC],
+
+  // personal data (个人信息保护法, decision 014)
+  /** 显示完整号码: one full ID number, audited — for the roles whose work needs it, within the record's own scope */
+  "personalData.reveal": ["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR", "LAWYER"],
+  /** the consents on record for a case: staff all of them, a resident their own */
+  "consent.read": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"],
+  /** a resident withdraws their own sensitive-data consent (Art. 15) */
+  "consent.withdraw": ["RESIDENT"],
 
   "notification.mine": ["RESIDENT", "STAFF", "LEGAL_AID_OFFICER", "LAWYER", "MEDIATOR", "LEADER", "ADMIN"],
   "notification.outbox": ["ADMIN"],

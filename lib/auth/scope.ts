@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
+import { forbidden } from "@/lib/errors";
 
 // Scope lives inside the query: a row outside the actor's reach is never read. Each builder fails
 // closed — a role it does not know gets a filter that matches nothing.
@@ -86,4 +87,15 @@ export function mediationScope(actor: Actor): Prisma.MediationCaseWhereInput {
     return { OR: [{ parties: { some: { userId: actor.userId } } }, { workOrder: { requesterUserId: actor.userId } }] };
   }
   return NOTHING;
+}
+
+/**
+ * For the admin's city-wide operations — the working-day calendar, the time-limit rules, historical
+ * imports (records of any county), the overdue job: an admin user scoped to a region is refused (fail
+ * closed), since the change reaches every county, not only theirs. An API client acting as ADMIN is
+ * provisioned by operations (the admin page creates only staff roles) and acts for the admin who
+ * created it; its region is merely where it is registered.
+ */
+export function requireCityWideAdmin(actor: Actor): void {
+  if (actor.role !== "ADMIN" || (actor.apiClientId === null && actor.regionPath)) throw forbidden();
 }

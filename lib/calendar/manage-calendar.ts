@@ -1,5 +1,6 @@
 import { defineUseCase } from "@/lib/api/use-case";
 import { notFound, ruleViolation } from "@/lib/errors";
+import { requireCityWideAdmin } from "@/lib/auth/scope";
 import { dayOfWeek, fromDbDate, isWeekend, toDbDate } from "@/lib/calendar/working-days";
 import {
   CalendarYearInput,
@@ -21,7 +22,8 @@ export const setCalendarDay = defineUseCase({
   input: SetCalendarDayInput,
   write: true,
   target: (input) => ({ type: "CalendarDay", id: input.date }),
-  run: async ({ input, db }): Promise<CalendarDayItem> => {
+  run: async ({ input, db, actor }): Promise<CalendarDayItem> => {
+    requireCityWideAdmin(actor);
     // A make-up day on a weekday would change nothing and almost always means a mistyped date.
     // Holidays may fall on any day: the weekend days of a festival period are listed too.
     if (input.kind === "WORKDAY" && !isWeekend(input.date)) {
@@ -48,7 +50,8 @@ export const removeCalendarDay = defineUseCase({
   input: RemoveCalendarDayInput,
   write: true,
   target: (input) => ({ type: "CalendarDay", id: input.date }),
-  run: async ({ input, db }): Promise<{ date: string }> => {
+  run: async ({ input, db, actor }): Promise<{ date: string }> => {
+    requireCityWideAdmin(actor);
     const { count } = await db.calendarDay.deleteMany({ where: { date: toDbDate(input.date) } });
     if (count === 0) throw notFound(`${input.date} 的节假日设置`);
     return { date: input.date };

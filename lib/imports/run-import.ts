@@ -6,6 +6,7 @@ import { defineUseCase } from "@/lib/api/use-case";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { notFound, ruleViolation } from "@/lib/errors";
+import { requireCityWideAdmin } from "@/lib/auth/scope";
 import { cleanFileName } from "@/lib/files/sniff";
 import { idParam } from "@/lib/validation";
 import { refreshRollups } from "@/lib/stats/rollup";
@@ -82,6 +83,8 @@ export const runImport = defineUseCase({
   input: ImportInput,
   target: (_i, r: ImportResult) => ({ type: "ImportBatch", id: r.id }),
   async run({ db, actor, input }): Promise<ImportResult> {
+    // the rows may belong to any county, and the batches list is the whole city's
+    requireCityWideAdmin(actor);
     const spec = KINDS[input.kind];
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     const fileName = cleanFileName(input.file.name || "导入文件").slice(0, 200);
@@ -147,7 +150,8 @@ export const listImportBatches = defineUseCase({
   permission: "imports.run",
   write: false,
   input: z.object({}),
-  async run({ db }) {
+  async run({ db, actor }) {
+    requireCityWideAdmin(actor);
     const rows = await db.importBatch.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select: summarySelect });
     return rows.map(summary);
   },
@@ -159,7 +163,8 @@ export const getImportBatch = defineUseCase({
   permission: "imports.run",
   write: false,
   input: z.object({ id: idParam("导入批次") }),
-  async run({ db, input }) {
+  async run({ db, input, actor }) {
+    requireCityWideAdmin(actor);
     const b = await db.importBatch.findUnique({ where: { id: input.id }, select: { ...summarySelect, report: true } });
     if (!b) throw notFound("导入批次");
     return { ...summary(b), report: b.report as unknown as RowReport[] };

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { KIND_ORDER, KINDS, type ColumnDef } from "@/lib/imports/columns";
 import { MAX_ROWS } from "@/lib/imports/read-file";
+import { safeCell } from "@/lib/exports/safe-cell";
 
 // The import templates (Chinese headers and one example row) and the README's column tables, both
 // written from the column definitions.
@@ -19,7 +20,7 @@ export async function templateWorkbook(kind: ImportKind): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "公共法律服务平台";
   const ws = wb.addWorksheet(KINDS[kind].title, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: Math.max(12, Math.min(40, c.header.length * 2 + 4, c.example.length * 1.6 + 4)) }));
+  ws.columns = columns.map((c) => ({ header: safeCell(c.header), width: Math.max(12, Math.min(40, c.header.length * 2 + 4, c.example.length * 1.6 + 4)) }));
   const header = ws.getRow(1);
   header.font = { bold: true };
   columns.forEach((c, i) => {
@@ -30,18 +31,23 @@ export async function templateWorkbook(kind: ImportKind): Promise<Uint8Array> {
     // ID, licence and region numbers stay text: as numbers Excel would drop their last digits
     if (c.textFormat) ws.getColumn(i + 1).numFmt = "@";
   });
-  ws.addRow(columns.map((c) => c.example || null));
+  ws.addRow(columns.map((c) => (c.example ? safeCell(c.example) : null)));
 
   const notes = wb.addWorksheet("填写说明");
   notes.columns = [{ header: "列名", width: 22 }, { header: "是否必填", width: 10 }, { header: "说明", width: 90 }, { header: "示例", width: 30 }];
   notes.getRow(1).font = { bold: true };
-  for (const c of columns) notes.addRow([c.header, c.required ? "必填" : "选填", c.description, c.example]).getCell(3).alignment = { wrapText: true, vertical: "top" };
+  for (const c of columns) notes.addRow([c.header, c.required ? "必填" : "选填", c.description, c.example].map(safeCell)).getCell(3).alignment = { wrapText: true, vertical: "top" };
   notes.addRow([]);
   notes.addRow([`每个文件最多 ${MAX_ROWS} 行、10 MB。整个文件要么全部导入，要么（有任何一行不符合要求时）全部不导入，并列出每一行的问题。第一张工作表是数据，请勿改动表头。`]);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+// The headers and examples are ours, but they go into a spreadsheet: safeCell keeps any that starts
+// like a formula plain text (CSV injection), as every export does.
+const csvField = (value: string) => {
+  const v = safeCell(value);
+  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+};
 
 /** The template as CSV: UTF-8 with a byte-order mark (so Excel opens the Chinese correctly), CRLF. */
 export function templateCsv(kind: ImportKind): Uint8Array {

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { db as processDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { isTransientDatabaseError } from "@/lib/db-errors";
 import { deliverPendingNotifications } from "@/lib/notify/deliver";
 import { escalateOverdueWorkOrders } from "@/lib/work-orders/escalate-overdue";
 import { withdrawExpiredApplications } from "@/lib/legal-aid/expire-materials";
@@ -9,6 +10,8 @@ import { expireOffers } from "@/lib/legal-aid/offers";
 import { sendMediationReminders } from "@/lib/mediation/reminders";
 import { refreshRollups } from "@/lib/stats/rollup";
 import { purgeLookupCodes } from "@/lib/tracking/purge";
+import { anonymiseExpired } from "@/lib/personal-data/retention";
+import { archiveAuditEvents } from "@/lib/audit/archive";
 
 // Background jobs on pg-boss (docs/decisions/004): the queue lives in the application's own
 // PostgreSQL (schema "pgboss"), so there is no other service to run. pg-boss turns each cron tick
@@ -63,6 +66,18 @@ export const JOBS = {
     cron: "30 3 * * *",
     expireInSeconds: 300,
     run: (db: Db) => purgeLookupCodes(db, new Date()),
+  },
+  /** 审计日志: events older than AUDIT_RETENTION_MONTHS (≥ 6) move to the archive, which stays searchable */
+  "audit.archive": {
+    cron: "45 2 * * *",
+    expireInSeconds: 3_600,
+    run: (db: Db) => archiveAuditEvents(db, { now: new Date(), retentionMonths: env().AUDIT_RETENTION_MONTHS }),
+  },
+  /** 个人信息保存期限: closed records past DATA_RETENTION_YEARS lose their personal data; the counted fields stay */
+  "personalData.retention": {
+    cron: "15 2 * * *",
+    expireInSeconds: 3600,
+    run: (db: Db) => anonymiseExpired(db, { now: new Date(), retention: env().DATA_RETENTION_YEARS }),
   },
 } satisfies Record<string, JobDefinition>;
 
@@ -127,8 +142,16 @@ async function boot({ connectionString = env().DATABASE_URL, schedule = true, st
     application_name: "portal-jobs",
     max: 3,
     schedule,
+    // How often pg-boss checks the cron schedules (default 30 s; a tick still fires once a minute at
+    // most). The fault test sets 2 so an every-minute job runs within a few seconds of the minute.
+    ...cronMonitorOptions(),
   });
-  boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
+  // Without a listener an 'error' event would crash the process. pg-boss keeps polling through a
+  // database outage (each failed poll lands here) and picks up again once it is back.
+  boss.on("error", (err) => {
+    if (isTransientDatabaseError(err)) logger.warn({ err }, "pg-boss: database unavailable, will retry");
+    else logger.error({ err }, "pg-boss error");
+  });
   await boss.start();
 
   for (const name of JOB_NAMES) {
@@ -138,13 +161,25 @@ async function boot({ connectionString = env().DATABASE_URL, schedule = true, st
     await boss.createQueue(name, { name, policy: "stately", retryLimit: 0, expireInSeconds: job.expireInSeconds });
     await boss.work(name, async ([j]) => {
       const startedAt = Date.now();
-      try {
-        const result = await job.run(db);
-        logger.debug({ job: name, jobId: j?.id, ms: Date.now() - startedAt, result }, "job done");
-        return result;
-      } catch (err) {
-        logger.error({ err, job: name, jobId: j?.id }, "job failed");
-        throw err;
+      // Half the job's expiry: past it, pg-boss would give up on this run while it still waits.
+      const waitUntil = startedAt + (job.expireInSeconds * 1000) / 2;
+      for (;;) {
+        try {
+          const result = await job.run(db);
+          logger.debug({ job: name, jobId: j?.id, ms: Date.now() - startedAt, result }, "job done");
+          return result;
+        } catch (err) {
+          // The database went away mid-run (a restart): the open transaction rolled back. Failing
+          // now would not help: pg-boss could not record the failure either, and the job would hold
+          // its queue until it expires. So wait for the database and run again: jobs work from row
+          // state (SKIP LOCKED, status columns), so a second run does only what is left.
+          if (isTransientDatabaseError(err) && (await databaseBack(db, waitUntil))) {
+            logger.warn({ err, job: name, jobId: j?.id }, "job interrupted by a database outage; running it again");
+            continue;
+          }
+          logger.error({ err, job: name, jobId: j?.id }, "job failed");
+          throw err;
+        }
       }
     });
     if (schedule) await boss.schedule(name, job.cron, {}, { tz: "Asia/Shanghai" });
@@ -153,6 +188,22 @@ async function boot({ connectionString = env().DATABASE_URL, schedule = true, st
   if (stopOnSignals) stopJobsOnSignals();
   logger.info({ jobs: JOB_NAMES, schedule }, "background jobs started");
   return boss;
+}
+
+/** Waits until the database answers again (true), or until `deadline` (false). */
+async function databaseBack(db: Db, deadline: number): Promise<boolean> {
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if (await db.$queryRaw`SELECT 1`.then(() => true, () => false)) return true;
+  }
+  return false;
+}
+
+/** env JOBS_CRON_MONITOR_SECONDS (1–45): pg-boss's cron check interval, for tests; unset → pg-boss's default. */
+function cronMonitorOptions(): { cronMonitorIntervalSeconds?: number; cronWorkerIntervalSeconds?: number } {
+  const seconds = Number(process.env.JOBS_CRON_MONITOR_SECONDS);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 45) return {};
+  return { cronMonitorIntervalSeconds: seconds, cronWorkerIntervalSeconds: seconds };
 }
 
 // The server's shutdown. `next start` handles SIGTERM/SIGINT itself and exits once its HTTP server

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { AidForm, EconomicBasis, LegalAidStatus } from "@/lib/generated/prisma/enums";
 import { isValidIdNumber, MOBILE_PATTERN } from "@/lib/identity/id-number";
-import { optionalText, requiredText } from "@/lib/validation";
+import { idParam, optionalText, requiredText } from "@/lib/validation";
 import { CRIMINAL_SITUATIONS, EXEMPT_GROUPS, GREEN_CHANNEL, MATTERS, NO_TEST_SITUATIONS } from "@/lib/legal-aid/eligibility";
 import { Attachments } from "@/lib/work-orders/schemas";
+import { sensitiveCategoriesOf } from "@/lib/personal-data/categories";
 
 const keys = <T extends { key: string }>(list: readonly T[]) => list.map((e) => e.key) as [T["key"], ...T["key"][]];
 
@@ -32,7 +33,7 @@ export const LawyerChoices = z.preprocess(
     return (Array.isArray(v) ? v : [v]).filter((x) => x !== "" && x !== null && x !== undefined);
   },
   z
-    .array(z.coerce.number({ error: "所选律师无效" }).int("所选律师无效").positive("所选律师无效"), { error: "所选律师无效" })
+    .array(idParam("所选律师"), { error: "所选律师无效" })
     .max(5, "最多选择 5 名律师")
     .refine((ids) => new Set(ids).size === ids.length, "同一名律师只能选择一次")
     .optional(),
@@ -104,13 +105,10 @@ export const LegalAidApplicationInput = z
     attachments: Attachments.meta({ description: "证明材料，只由网页表单以 multipart 上传；JSON 请求不传此字段" }),
     idempotencyKey: z.string().trim().min(8, "Idempotency-Key 至少 8 个字符").max(100, "Idempotency-Key 最多 100 个字符").optional(),
   })
-  // Disability, health and minors' data are sensitive (个人信息保护法 Art. 28–31): a separate consent.
+  // Disability, health, minors' and abuse victims' data are sensitive (个人信息保护法 Art. 28–31): a separate consent.
   .superRefine((v, ctx) => {
-    const sensitive =
-      !!v.greenChannel ||
-      (v.economic.basis === "EXEMPT_GROUP" && ["DISABLED_NO_INCOME", "MINOR_NO_INCOME"].includes(v.economic.group));
-    if (sensitive && !v.consent.sensitiveInfo) {
-      ctx.addIssue({ code: "custom", path: ["consent", "sensitiveInfo"], message: "涉及残疾、疾病或未成年人信息，需要您单独同意处理这些敏感个人信息" });
+    if (sensitiveCategoriesOf(v).length && !v.consent.sensitiveInfo) {
+      ctx.addIssue({ code: "custom", path: ["consent", "sensitiveInfo"], message: "涉及残疾、疾病、未成年人或家庭暴力等信息，需要您单独同意处理这些敏感个人信息" });
     }
   });
 export type LegalAidApplicationInput = z.output<typeof LegalAidApplicationInput>;

@@ -15,6 +15,9 @@ import { addEvent } from "@/lib/work-orders/process";
 import { loadLegalAidLimits } from "@/lib/legal-aid/case";
 import { saveChoices } from "@/lib/legal-aid/choice";
 import { WorkOrderChannel as Channels } from "@/lib/generated/prisma/enums";
+import { recordConsents } from "@/lib/personal-data/consent";
+import { sealJson } from "@/lib/personal-data/sealed-json";
+import { LEGAL_AID_NOTICE, sensitiveCategoriesOf } from "@/lib/personal-data/categories";
 
 export type SubmittedApplication = { number: string; status: "SUBMITTED"; dueAt: string };
 
@@ -62,7 +65,8 @@ async function submitApplication(
     throw e;
   });
   const now = new Date();
-  const economicDetail = request.economic as unknown as Prisma.InputJsonValue;
+  // sealed: the basis names Art. 42 groups and Art. 32 situations that are sensitive (disability, minors, abuse)
+  const economicDetail = sealJson(request.economic) as unknown as Prisma.InputJsonValue;
   const application = await db.legalAidApplication.create({
     select: { id: true },
     data: {
@@ -94,6 +98,14 @@ async function submitApplication(
       sensitiveInfoConsentAt: request.consent.sensitiveInfo ? now : null,
     },
   });
+  // 个人信息保护法 Art. 14, 29: the consent to process personal information, and the separate one for
+  // the sensitive categories the application discloses, each on record with the notice's version.
+  // An agent (Art. 40: for an applicant without full capacity) gives them on the applicant's behalf.
+  const consentBy = { userId: door.applicantUserId, subjectName: request.agent?.name ?? a.name, noticeVersion: LEGAL_AID_NOTICE, givenAt: now };
+  await recordConsents(db, order.id, [
+    { ...consentBy, purpose: "PERSONAL_INFO" },
+    ...(request.consent.sensitiveInfo ? [{ ...consentBy, purpose: "SENSITIVE_INFO" as const, categories: sensitiveCategoriesOf(request, now) }] : []),
+  ]);
   if (files.length) await storeAttachments(db, order.id, actor.userId, files, "REQUEST");
   if (request.lawyerChoices?.length) {
     const { maxChoices } = await loadLegalAidLimits(db);

@@ -35,7 +35,8 @@ const CIVIL_EXPERTISE: Record<string, LegalMatterCategory[]> = {
 /** The lawyer expertise (lib/lawyers/categories.ts) that fits a case's matter category; none for ENVIRONMENT, OTHER_BY_LAW, OTHER. */
 export function expertiseFor(matterCategory: string): LegalMatterCategory[] {
   if (CRIMINAL_SITUATIONS.some((s) => s.key === matterCategory)) return ["CRIMINAL"];
-  return CIVIL_EXPERTISE[matterCategory] ?? [];
+  // own keys only: a category of "constructor" or "hasOwnProperty" is no category
+  return Object.hasOwn(CIVIL_EXPERTISE, matterCategory) ? CIVIL_EXPERTISE[matterCategory] : [];
 }
 
 export type LawyerForRanking = {
@@ -183,6 +184,9 @@ export const listLawyerCandidates = defineUseCase({
   permission: "legalAid.review",
   write: false,
   input: z.object({ number: WorkOrderNumber }),
+  // the assignment page shows the case's applicant and opposing party
+  audit: "view",
+  target: (i) => ({ type: "LegalAidApplication", id: i.number }),
   async run({ db, actor, input }) {
     const c = await db.legalAidApplication.findFirst({
       where: { AND: [{ workOrder: { number: input.number } }, legalAidScope(actor)] },

@@ -10,6 +10,7 @@ import { logger } from "@/lib/logger";
 // because it holds an ID number. Files are not kept; the resident chooses them again.
 
 export const MAX_DRAFT_BYTES = 20 * 1024;
+const MAX_DRAFT_DEPTH = 8;
 
 export type DraftValues = Record<string, string>;
 
@@ -18,7 +19,9 @@ export type DraftValues = Record<string, string>;
  * inputs are named; nested objects (as formDataToObject builds them) are flattened back. Files and
  * anything that is not text are dropped; of a repeated name the first value is kept.
  */
-export function flattenDraft(value: unknown, prefix = "", out: DraftValues = {}): DraftValues {
+export function flattenDraft(value: unknown, prefix = "", out: DraftValues = {}, depth = 0): DraftValues {
+  // the form nests three levels at most; deeper values are not the form's (and would exhaust the stack)
+  if (depth > MAX_DRAFT_DEPTH) return out;
   if (typeof value === "string") {
     if (prefix) out[prefix] = value;
   } else if (typeof value === "number" || typeof value === "boolean") {
@@ -27,7 +30,7 @@ export function flattenDraft(value: unknown, prefix = "", out: DraftValues = {})
     const first = value.find((v) => typeof v === "string");
     if (prefix && first !== undefined) out[prefix] = first;
   } else if (value && typeof value === "object" && !(value instanceof Blob)) {
-    for (const [k, v] of Object.entries(value)) flattenDraft(v, prefix ? `${prefix}.${k}` : k, out);
+    for (const [k, v] of Object.entries(value)) flattenDraft(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
   }
   return out;
 }
@@ -62,6 +65,8 @@ export const getLegalAidDraft = defineUseCase({
   permission: "legalAid.draft",
   write: false,
   input: z.object({}),
+  // the draft holds the applicant's ID number in full; the actor is its owner, so no target
+  audit: "view",
   async run({ db, actor }): Promise<DraftValues | null> {
     const row = await db.legalAidDraft.findUnique({ where: { userId: userOf(actor) } });
     if (!row) return null;

@@ -76,6 +76,8 @@ export const getLawyerCase = defineUseCase({
   permission: "legalAid.handle",
   write: false,
   input: z.object({ number: WorkOrderNumber }),
+  audit: "view",
+  target: (i) => ({ type: "LegalAidApplication", id: i.number }),
   async run({ db, actor, input }) {
     const c = await db.legalAidApplication.findFirst({
       where: { AND: [{ workOrder: { number: input.number } }, legalAidScope(actor)] },

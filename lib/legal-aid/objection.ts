@@ -129,6 +129,8 @@ export const listObjections = defineUseCase({
   permission: "legalAid.decideObjection",
   write: false,
   input: z.object({}),
+  // not a masked list: it is where the leader reads each objection in full (applicant, facts, reasons)
+  audit: "view",
   async run({ db, actor }) {
     const select = {
       id: true, filedAt: true, reason: true, dueAt: true, decidedAt: true, outcome: true, decisionNote: true, decidedByUserId: true,

@@ -303,8 +303,14 @@ export const acceptFromPool = defineUseCase({
   input: z.object({ number: WorkOrderNumber }),
   target: (i) => ({ type: "LegalAidApplication", id: i.number }),
   async run({ db, actor, input }) {
+    // Only the pool of the lawyer's own service regions: a case elsewhere answers exactly as a number
+    // that does not exist, so a number tells a lawyer of another county nothing about the case.
+    const served = await db.region.findMany({ where: { servedBy: { some: { userId: actor.userId ?? -1 } } }, select: { path: true } });
     const found = await db.legalAidApplication.findFirst({
-      where: { workOrder: { number: input.number }, poolOpenedAt: { not: null } },
+      where: {
+        workOrder: { number: input.number, OR: served.map((r) => ({ region: { path: { startsWith: r.path } } })) },
+        poolOpenedAt: { not: null },
+      },
       select: { id: true },
     });
     if (!found) throw notFound("抢单池中的案件");

@@ -11,11 +11,11 @@ import { dueState } from "@/lib/work-orders/deadlines";
 import { matterCategoryLabel } from "@/lib/legal-aid/labels";
 // (re-exported while the case modules move their imports to labels.ts)
 export { matterCategoryLabel };
-import { recordAudit } from "@/lib/audit/record";
 import { storage } from "@/lib/files/storage";
 import { FileDownload } from "@/lib/api/file-download";
 import { idParam } from "@/lib/validation";
 import { decryptField } from "@/lib/crypto";
+import { openJson } from "@/lib/personal-data/sealed-json";
 import { maskIdNumber, maskPhone } from "@/lib/identity/id-number";
 import { WorkOrderNumber } from "@/lib/work-orders/schemas";
 
@@ -29,6 +29,8 @@ export const getLegalAidApplication = defineUseCase({
   permission: "legalAid.read",
   write: false,
   input: z.object({ number: WorkOrderNumber }),
+  audit: "view",
+  target: (i) => ({ type: "LegalAidApplication", id: i.number }),
   async run({ db, actor, input }) {
     const app = await db.legalAidApplication.findFirst({
       where: { workOrder: { AND: [{ number: input.number }, workOrderScope(actor)] } },
@@ -169,6 +171,8 @@ export const getLegalAidCase = defineUseCase({
   permission: "legalAid.read",
   write: false,
   input: z.object({ number: WorkOrderNumber }),
+  audit: "view",
+  target: (i) => ({ type: "LegalAidApplication", id: i.number }),
   async run({ db, actor, input }) {
     const c = await db.legalAidApplication.findFirst({
       where: { AND: [{ workOrder: { number: input.number } }, legalAidScope(actor)] },
@@ -218,7 +222,7 @@ export const getLegalAidCase = defineUseCase({
       },
       aidForm: c.aidForm,
       economicBasis: c.economicBasis,
-      economicDetail: c.economicDetail as Record<string, unknown>,
+      economicDetail: openJson(c.economicDetail) as Record<string, unknown>,
       greenChannel: c.greenChannel,
       greenChannelReason: c.greenChannelReason,
       sensitiveConsent: !!c.sensitiveInfoConsentAt,
@@ -294,12 +298,13 @@ export const downloadCaseAttachment = defineUseCase({
   permission: "legalAid.document",
   write: false,
   input: z.object({ number: WorkOrderNumber, id: idParam("附件编号") }),
-  async run({ db, actor, input, meta }) {
+  audit: "view",
+  target: (i) => ({ type: "WorkOrderAttachment", id: i.id }),
+  async run({ db, actor, input }) {
     const attachment = await db.workOrderAttachment.findFirst({
       where: { id: input.id, workOrder: { number: input.number, legalAid: legalAidScope(actor) } },
     });
     if (!attachment) throw notFound("附件");
-    await recordAudit(db, actor, meta, { action: "legalAid.attachment.download", result: "SUCCESS", target: { type: "WorkOrderAttachment", id: attachment.id } });
     return new FileDownload(await storage.get(attachment.storageKey), attachment.contentType, attachment.fileName);
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineUseCase } from "@/lib/api/use-case";
+import { requireCityWideAdmin } from "@/lib/auth/scope";
 
 // 法律援助时限设置: the limits after the application (assignment, materials, objection, closing
 // materials) are one admin-editable row; the 7-day decision itself is the LEGAL_AID work-order rule
@@ -59,5 +60,8 @@ export const updateLegalAidRules = defineUseCase({
   write: true,
   input: UpdateLegalAidRulesInput,
   target: () => ({ type: "LegalAidRule", id: 1 }),
-  run: ({ db, input }) => db.legalAidRule.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input }),
+  run: ({ db, input, actor }) => {
+    requireCityWideAdmin(actor);
+    return db.legalAidRule.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
+  },
 });

@@ -39,6 +39,8 @@ export const getMediationAftercare = defineUseCase({
   permission: "mediation.read",
   write: false,
   input: z.object({ number: WorkOrderNumber }),
+  audit: "view",
+  target: (i) => ({ type: "MediationCase", id: i.number }),
   async run({ db, actor, input }) {
     const c = await db.mediationCase.findFirst({ where: { AND: [{ workOrder: { number: input.number } }, mediationScope(actor)] }, select });
     if (!c) throw notFound("调解案件");

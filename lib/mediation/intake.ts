@@ -16,6 +16,8 @@ import { MEDIATION_CATEGORY_LABELS, OTHER_ROUTES, PARTY_ROLE_LABELS, REFERRAL_SO
 import {
   ApplyMediationInput, RecordConsentInput, RegisterMediationInput, type PartyInput, type RegisteredMediationCase,
 } from "@/lib/mediation/schemas";
+import { recordConsents } from "@/lib/personal-data/consent";
+import { MEDIATION_NOTICE } from "@/lib/personal-data/categories";
 
 // 人民调解 intake (人民调解法 Art. 17–18): a party applies online, the committee registers a walk-in or a
 // case it found in dispute screening (主动排查), or a court / police / petitions office refers one
@@ -119,6 +121,15 @@ async function createCase(db: Tx, actor: Actor, c: NewCase): Promise<RegisteredM
       },
     },
   });
+  if (c.source === "APPLICATION") {
+    // 个人信息保护法 Art. 14: whoever applied consented (the form's notice) to the committee processing
+    // their personal information for this mediation; the other side consents when they agree.
+    await recordConsents(
+      db,
+      order.id,
+      c.parties.filter((p) => p.role === "APPLICANT").map((p) => ({ userId: p.userId, subjectName: p.name, purpose: "PERSONAL_INFO" as const, noticeVersion: MEDIATION_NOTICE, givenAt: now })),
+    );
+  }
   const locked = await lockMediationById(db, created.id);
   if (!locked) throw new Error("mediation case vanished in its own transaction");
   const number = order.number;
@@ -244,12 +255,16 @@ export const registerMediationCase = defineUseCase({
  */
 async function answerConsent(db: Tx, actor: Actor, c: LockedMediation, partyId: number, agreed: boolean, note: string | undefined) {
   requireMediationStatus(c, ["AWAITING_CONSENT"], "登记当事人是否同意调解");
-  const party = await db.mediationParty.findFirst({ where: { id: partyId, caseId: c.id }, select: { id: true, name: true, role: true, consent: true } });
+  const party = await db.mediationParty.findFirst({ where: { id: partyId, caseId: c.id }, select: { id: true, name: true, role: true, consent: true, userId: true } });
   if (!party) throw ruleViolation("该当事人不属于本案件", "partyId");
   if (party.consent !== "PENDING") throw ruleViolation(`已登记过${party.name}的意见`, "partyId");
   const now = new Date();
   const who = `${PARTY_ROLE_LABELS[party.role]}${party.name}`;
   await db.mediationParty.update({ where: { id: party.id }, data: { consent: agreed ? "AGREED" : "REFUSED", consentAt: now } });
+  if (agreed && party.userId) {
+    // a party with an account agreeing to mediation agrees to the committee processing their data for it
+    await recordConsents(db, c.workOrder.id, [{ userId: party.userId, subjectName: party.name, purpose: "PERSONAL_INFO", noticeVersion: MEDIATION_NOTICE, givenAt: now }]);
+  }
 
   if (!agreed) {
     const reason = `${who}拒绝调解${note ? `：${note}` : ""}`.slice(0, 500);

@@ -45,6 +45,8 @@ export const getMediationCase = defineUseCase({
   permission: "mediation.read",
   write: false,
   input: z.object({ number: WorkOrderNumber }),
+  audit: "view",
+  target: (i) => ({ type: "MediationCase", id: i.number }),
   async run({ db, actor, input, meta }) {
     const c = await db.mediationCase.findFirst({
       where: { AND: [{ workOrder: { number: input.number } }, mediationScope(actor)] },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MediationCategory, MediationPartyRole, MediationSource, MediationStatus } from "@/lib/generated/prisma/enums";
 import { isValidIdNumber, MOBILE_PATTERN } from "@/lib/identity/id-number";
-import { checkbox, optionalText, requiredText } from "@/lib/validation";
+import { checkbox, idParam, optionalText, requiredText } from "@/lib/validation";
 import { WorkOrderNumber } from "@/lib/work-orders/schemas";
 import { REFERRAL_SOURCES } from "@/lib/mediation/labels";
 
@@ -194,7 +194,7 @@ export type ApplyMediationInput = z.output<typeof ApplyMediationInput>;
 /** Staff record what a contacted party said about mediation (Art. 17). */
 export const RecordConsentInput = z.object({
   number: WorkOrderNumber,
-  partyId: z.coerce.number({ error: "当事人无效" }).int("当事人无效").positive("当事人无效"),
+  partyId: idParam("当事人"),
   agreed: z.preprocess(
     (v) => (v === "yes" || v === "true" || v === true ? true : v === "no" || v === "false" || v === false ? false : v),
     z.boolean({ error: "请选择当事人是否同意调解" }),

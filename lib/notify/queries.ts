@@ -5,6 +5,7 @@ import { db as processDb } from "@/lib/db";
 import { defineUseCase } from "@/lib/api/use-case";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/errors";
+import { idParam } from "@/lib/validation";
 import { maskPhone } from "@/lib/identity/id-number";
 import { smsGatewayFromEnv } from "@/lib/notify/channels";
 import { deliverPendingNotifications } from "@/lib/notify/deliver";
@@ -13,7 +14,7 @@ export const MY_NOTIFICATIONS_LIMIT = 50;
 export const OUTBOX_PAGE_SIZE = 50;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const optionalId = z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()).catch(undefined);
+const optionalId = z.preprocess(blankToUndefined, idParam("消息").optional()).catch(undefined);
 
 /** The actor's own in-app messages, newest first (the latest 50), and how many are unread. */
 export const listMyNotifications = defineUseCase({
@@ -40,7 +41,7 @@ export const listMyNotifications = defineUseCase({
 
 export const MarkNotificationsReadInput = z.object({
   /** the messages to mark; none given → all of the actor's unread messages */
-  ids: z.array(z.coerce.number().int().positive()).max(200).optional(),
+  ids: z.array(idParam("消息")).max(200).optional(),
 });
 
 /** Marks the actor's own in-app messages read (others' ids are silently not matched). */

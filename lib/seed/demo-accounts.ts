@@ -71,6 +71,20 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "resident2", phone: "13800000002", name: "李小军", role: "RESIDENT", label: "群众", where: "—", scope: { kind: "none" } },
 ];
 
+/**
+ * An account for the account-security e2e journey only (tests/e2e/account-security.spec.ts): it
+ * changes its password, enrols a second factor, is forced out by the admin. Kept out of
+ * DEMO_ACCOUNTS so the journeys that sign in as every demo role never meet it half-way through.
+ */
+export const SECURITY_DEMO_ACCOUNT: DemoAccount = {
+  username: "staff.security",
+  name: "温雅琪",
+  role: "STAFF",
+  label: "账号安全测试用工作人员（自动化测试专用）",
+  where: station,
+  scope: { kind: "organization", place: "station" },
+};
+
 /** resident1's fictional 公民身份号码: 青溪区 (369901), born 1968-04-15, female, valid check character. */
 const RESIDENT_ID_FIRST17 = "36990119680415002";
 export const DEMO_RESIDENT_ID_NUMBER = `${RESIDENT_ID_FIRST17}${idNumberCheckChar(RESIDENT_ID_FIRST17)}`;

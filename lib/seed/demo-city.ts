@@ -1,7 +1,7 @@
 import type { CalendarDayKind, LawyerKind, OrganizationTier, RegionLevel, Role } from "@/lib/generated/prisma/enums";
 import { DEFAULT_SERVICES, organizationPath, regionPath } from "@/lib/network/rules";
 import { LEGAL_MATTER_CATEGORIES, LEGAL_MATTER_CATEGORY_KEYS, type LegalMatterCategory } from "@/lib/lawyers/categories";
-import { DEMO_ACCOUNTS, DEMO_API_CLIENT_NAME, DEMO_API_TOKEN, DEMO_PLACES, DEMO_RESIDENT_ID_NUMBER } from "@/lib/seed/demo-accounts";
+import { DEMO_ACCOUNTS, SECURITY_DEMO_ACCOUNT, DEMO_API_CLIENT_NAME, DEMO_API_TOKEN, DEMO_PLACES, DEMO_RESIDENT_ID_NUMBER } from "@/lib/seed/demo-accounts";
 import * as N from "@/lib/seed/names";
 import officialHolidays from "@/prisma/data/cn-public-holidays.json";
 import { exceptionsFromOfficialSchedule } from "@/lib/calendar/official-schedule";
@@ -666,6 +666,10 @@ export function generateDemoCity(seed: string = DEMO_CITY_SEED): DemoCity {
   });
   users.push(...lawyerUsers);
   memberships.push(...lawyerUsers.map((u) => ({ userId: u.id, role: "LAWYER" as const, organizationId: null, regionId: null })));
+  // The e2e-only account comes last, so every other row keeps the id it always had.
+  const securityId = users.length + 1;
+  users.push({ id: securityId, username: SECURITY_DEMO_ACCOUNT.username, phone: null, name: SECURITY_DEMO_ACCOUNT.name, idNumber: null });
+  memberships.push({ userId: securityId, role: SECURITY_DEMO_ACCOUNT.role, organizationId: demo.stationId, regionId: null });
 
   return {
     regions: [regions.city, ...regions.counties.map((c) => c.region), ...regions.townships.map((t) => t.region), ...regions.villages.map((v) => v.region)],

@@ -10,6 +10,7 @@ import { filtersOf, getIndicators, StatsQuery } from "@/lib/stats/indicators";
 import { indicatorById, type Formula } from "@/lib/stats/registry";
 import { TIER_LABELS } from "@/lib/network/rules";
 import { CHANNEL_LABELS, TYPE_LABELS } from "@/lib/work-orders/labels";
+import { safeCell } from "@/lib/exports/safe-cell";
 
 // Export of the indicator report (issue 7 item 5): the same figures as getIndicators — evaluated
 // once, by the registry — written as Excel or CSV. The report holds aggregates only (counts, rates
@@ -125,14 +126,15 @@ export async function indicatorWorkbook(report: IndicatorReportData, exportedAt 
 
   ws.mergeCells("A1:G1");
   const title = ws.getCell("A1");
-  title.value = `${reportSubject(report)}公共法律服务指标（${periodLabel(report.from, report.to)}）`;
+  title.value = safeCell(`${reportSubject(report)}公共法律服务指标（${periodLabel(report.from, report.to)}）`);
   title.font = { bold: true, size: 16 };
   title.alignment = { horizontal: "center", vertical: "middle" };
   ws.getRow(1).height = 28;
   ws.mergeCells("A2:G2");
-  ws.getCell("A2").value =
+  ws.getCell("A2").value = safeCell(
     `地区：${report.region.name}（区划代码 ${report.region.code}）${report.organization ? `　服务网点：${report.organization.name}` : ""}` +
-    `　统计期：${report.from} 至 ${report.to}（北京时间，含首尾两日）${filtersText(report) ? `　${filtersText(report)}` : ""}　导出时间：${shanghaiDate(exportedAt)}`;
+    `　统计期：${report.from} 至 ${report.to}（北京时间，含首尾两日）${filtersText(report) ? `　${filtersText(report)}` : ""}　导出时间：${shanghaiDate(exportedAt)}`,
+  );
   ws.getCell("A2").font = { color: { argb: "FF475569" } };
 
   const header = ws.getRow(4);
@@ -147,7 +149,7 @@ export async function indicatorWorkbook(report: IndicatorReportData, exportedAt 
   report.indicators.forEach((f, i) => {
     const row = ws.getRow(5 + i);
     // null (nothing to divide by) stays an empty cell: never 0, never the text "—"
-    row.values = [f.name, f.group, f.value ?? null, f.unit, f.numerator, f.denominator ?? null, f.definition];
+    row.values = [f.name, f.group, f.value ?? null, f.unit, f.numerator, f.denominator ?? null, f.definition].map(safeCell);
     row.getCell(3).numFmt = numberFormat(indicatorById(f.id)?.formula, f.unit);
     row.getCell(7).alignment = { wrapText: true, vertical: "top" };
     for (const c of [1, 2, 3, 4, 5, 6]) row.getCell(c).alignment = { vertical: "top" };
@@ -159,18 +161,18 @@ export async function indicatorWorkbook(report: IndicatorReportData, exportedAt 
   bs.columns = [{ key: "name", width: 40 }, { key: "label", width: 28 }, { key: "value", width: 14 }];
   bs.getRow(1).values = [...BREAKDOWN_HEADERS];
   bs.getRow(1).font = { bold: true };
-  for (const row of breakdownRows(report)) bs.addRow(row).getCell(3).numFmt = "#,##0";
+  for (const row of breakdownRows(report)) bs.addRow(row.map(safeCell)).getCell(3).numFmt = "#,##0";
 
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 // RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled, lines end in CRLF.
-// Text that Excel would read as a formula gets a leading apostrophe (CSV injection); the report's
-// text comes from the registry, so this is a guard, not a case we expect.
-function csvField(v: string | number | null): string {
+// Text that Excel would read as a formula is neutralised by safeCell (CSV injection); the report's
+// text comes from the registry and region names, so this is a guard, not a case we expect.
+export function csvField(v: string | number | null): string {
   if (v === null) return "";
   if (typeof v === "number") return String(v);
-  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  const text = safeCell(v);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

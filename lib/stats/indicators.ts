@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineUseCase } from "@/lib/api/use-case";
 import { AppError, notFound } from "@/lib/errors";
+import { idParam } from "@/lib/validation";
 import { PERIOD_FIELDS, resolvePeriod } from "@/lib/stats/period";
 import { breakdownsFor, countsFor, type StatsScope } from "@/lib/stats/rollup";
 import { BREAKDOWN_DIMENSIONS, COUNTS, INDICATORS, evaluate, GROUP_LABELS, type BreakdownDimension, type Breakdowns } from "@/lib/stats/registry";
@@ -26,7 +27,7 @@ export const FILTER_FIELDS = {
   /** only the requests of one business type (业务类别: consultation, legal aid, mediation …) */
   type: blankIsNone(z.enum(WorkOrderType, { error: "业务类别无效" })),
   /** only the records held by one service point (organization id), inside the region */
-  org: blankIsNone(z.coerce.number({ error: "服务网点无效" }).int("服务网点无效").positive("服务网点无效")),
+  org: blankIsNone(idParam("服务网点")),
 };
 export type StatsFilters = {
   region?: string;

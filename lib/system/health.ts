@@ -14,7 +14,8 @@ export const checkHealth = defineUseCase({
     try {
       await db.$queryRaw`SELECT 1`;
     } catch {
-      throw new AppError("RULE_VIOLATION", "数据库不可用");
+      // a load balancer takes the server out of rotation while the database is away (503, Retry-After)
+      throw new AppError("UNAVAILABLE", "数据库暂时不可用，请稍后重试");
     }
     return { status: "ok" as const, database: "ok" as const, time: new Date().toISOString() };
   },

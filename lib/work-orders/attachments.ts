@@ -4,23 +4,24 @@ import type { AttachmentPurpose } from "@/lib/generated/prisma/enums";
 import { defineUseCase } from "@/lib/api/use-case";
 import { workOrderScope } from "@/lib/auth/scope";
 import { AppError, notFound, ruleViolation } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
 import { cleanFileName, sniffFile, type AcceptedFile } from "@/lib/files/sniff";
 import { scanFile } from "@/lib/files/scan";
 import { storage } from "@/lib/files/storage";
 import { FileDownload } from "@/lib/api/file-download";
 import { idParam } from "@/lib/validation";
-import { WorkOrderNumber } from "@/lib/work-orders/schemas";
+import { MAX_ATTACHMENT_BYTES, WorkOrderNumber } from "@/lib/work-orders/schemas";
 
 type Checked = { file: File; bytes: Uint8Array; kind: AcceptedFile };
 
 /**
- * Reads and checks every file before anything is stored: images (JPEG, PNG, WebP) and PDF only, by
- * content, then the virus scan (lib/files/scan.ts). A scanner that cannot answer refuses the upload.
+ * Reads and checks every file before anything is stored: at most 10 MB, images (JPEG, PNG, WebP) and
+ * PDF only, by content, then the virus scan (lib/files/scan.ts). A scanner that cannot answer refuses
+ * the upload. (The input schemas limit the size too; this is the one place every upload passes.)
  */
 export async function checkAttachments(files: File[]): Promise<Checked[]> {
   const checked: Checked[] = [];
   for (const file of files) {
+    if (file.size > MAX_ATTACHMENT_BYTES) throw ruleViolation(`「${cleanFileName(file.name)}」超过 10MB，不能上传`, "attachments");
     const bytes = new Uint8Array(await file.arrayBuffer());
     const kind = sniffFile(bytes);
     if (!kind) throw ruleViolation(`「${cleanFileName(file.name)}」不是图片或 PDF 文件，请重新选择`, "attachments");
@@ -62,12 +63,13 @@ export const downloadAttachment = defineUseCase({
   permission: "workOrder.read",
   write: false,
   input: z.object({ number: WorkOrderNumber, id: idParam("附件编号") }),
-  async run({ db, actor, input, meta }) {
+  audit: "view",
+  target: (i) => ({ type: "WorkOrderAttachment", id: i.id }),
+  async run({ db, actor, input }) {
     const attachment = await db.workOrderAttachment.findFirst({
       where: { id: input.id, workOrder: { AND: [{ number: input.number }, workOrderScope(actor)] } },
     });
     if (!attachment) throw notFound("附件");
-    await recordAudit(db, actor, meta, { action: "workOrder.attachment.download", result: "SUCCESS", target: { type: "WorkOrderAttachment", id: attachment.id } });
     return new FileDownload(await storage.get(attachment.storageKey), attachment.contentType, attachment.fileName);
   },
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db as processDb, type Db, type Tx } from "@/lib/db";
 import { defineUseCase } from "@/lib/api/use-case";
+import { requireCityWideAdmin } from "@/lib/auth/scope";
 import { enqueueNotification } from "@/lib/notify/enqueue";
 import { addEvent } from "@/lib/work-orders/process";
 import { OPEN_STATUSES } from "@/lib/work-orders/labels";
@@ -134,5 +135,8 @@ export const escalateOverdueNow = defineUseCase({
   permission: "workOrder.rules",
   write: true,
   input: z.object({}),
-  run: () => escalateOverdueWorkOrders(processDb, new Date()),
+  run: ({ actor }) => {
+    requireCityWideAdmin(actor);
+    return escalateOverdueWorkOrders(processDb, new Date());
+  },
 });

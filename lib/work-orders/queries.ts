@@ -112,6 +112,8 @@ export const getWorkOrder = defineUseCase({
   permission: "workOrder.read",
   write: false,
   input: NumberInput,
+  audit: "view",
+  target: (i) => ({ type: "WorkOrder", id: i.number }),
   async run({ db, actor, input }) {
     const order = await db.workOrder.findFirst({ where: { AND: [{ number: input.number }, workOrderScope(actor)] }, select: detailSelect });
     if (!order) throw notFound("工单");

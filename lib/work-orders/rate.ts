@@ -70,6 +70,9 @@ export const getRatingLink = defineUseCase({
       select: { number: true, type: true, subject: true, resultSummary: true, closedAt: true, organization: { select: { name: true } } },
     });
   },
+  // the subject and result may name people; whoever holds the link sees them, so each opening is traced
+  audit: "view",
+  target: (_i, order) => ({ type: "WorkOrder", id: order.number }),
 });
 
 /** A requester without an account rates through the one-time link sent by SMS. */

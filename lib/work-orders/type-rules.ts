@@ -3,6 +3,7 @@ import { defineUseCase } from "@/lib/api/use-case";
 import { DeadlineUnit, OrganizationTier, WorkOrderType } from "@/lib/generated/prisma/enums";
 import { checkbox } from "@/lib/validation";
 import { ruleViolation } from "@/lib/errors";
+import { requireCityWideAdmin } from "@/lib/auth/scope";
 
 // Routing and time limits per type are data (限时办结 defaults differ between bureaus).
 
@@ -29,7 +30,8 @@ export const updateTypeRule = defineUseCase({
   write: true,
   input: UpdateTypeRuleInput,
   target: (i) => ({ type: "WorkOrderTypeRule", id: i.type }),
-  async run({ db, input }) {
+  async run({ db, input, actor }) {
+    requireCityWideAdmin(actor);
     if (input.needsDecider && input.handlingTier !== "CENTRE") {
       throw ruleViolation("只有中心可以作出法律援助决定，需要决定机构时办理层级必须是中心", "handlingTier");
     }

@@ -46,6 +46,8 @@ export const ROUTES: Record<string, RouteCheck> = {
   "app/resident/mediation/[number]/page.tsx": { as: ["resident1"], path: (r) => `/resident/mediation/${r.mediation}` },
   "app/legal-aid/apply/page.tsx": { as: ["resident1"], path: "/legal-aid/apply" },
   "app/mediation/apply/page.tsx": { as: ["resident1"], path: "/mediation/apply" },
+  // 账号安全: every signed-in role has one
+  "app/account/security/page.tsx": { as: ["resident1", "staff.station", "admin"], path: "/account/security" },
   "app/notifications/page.tsx": { as: ["resident1", "staff.room"], path: "/notifications" },
   "app/legal-aid/documents/[number]/[kind]/page.tsx": { as: ["resident1", "officer"], path: (r) => `/legal-aid/documents/${r.legalAid}/decision` },
   "app/mediation/documents/[number]/[kind]/page.tsx": { as: ["mediator.room"], path: (r) => `/mediation/documents/${r.mediation}/agreement` },
@@ -73,7 +75,9 @@ export const ROUTES: Record<string, RouteCheck> = {
   "app/leader/stats/wall/page.tsx": { as: ["leader.city"], path: "/leader/stats/wall" },
   // admin
   "app/admin/page.tsx": { as: ["admin"], path: "/admin" },
+  "app/admin/users/page.tsx": { as: ["admin"], path: "/admin/users" },
   "app/admin/api-clients/page.tsx": { as: ["admin"], path: "/admin/api-clients" },
+  "app/admin/audit/page.tsx": { as: ["admin"], path: "/admin/audit" },
   "app/admin/calendar/page.tsx": { as: ["admin"], path: "/admin/calendar" },
   "app/admin/hardship-standards/page.tsx": { as: ["admin"], path: "/admin/hardship-standards" },
   "app/admin/imports/page.tsx": { as: ["admin"], path: "/admin/imports" },

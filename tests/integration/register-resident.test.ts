@@ -16,8 +16,8 @@ const WRONG_CHECK = FIRST17 + (idNumberCheckChar(FIRST17) === "1" ? "2" : "1");
 const valid = (over: Record<string, unknown> = {}) => ({
   name: "李桂兰",
   phone: "13800138000",
-  password: "abc12345",
-  confirmPassword: "abc12345",
+  password: "Abc12345",
+  confirmPassword: "Abc12345",
   agree: "on",
   ...over,
 });
@@ -35,8 +35,8 @@ describe("account.register (resident self-registration)", () => {
 
     const user = await db.user.findUniqueOrThrow({ where: { id: result.data.userId }, select: { ...secretSelect, name: true } });
     expect(user).toMatchObject({ name: "李桂兰", phone: "13800138000", username: null, idNumberCipher: null, idNumberHash: null });
-    expect(user.passwordHash).not.toContain("abc12345");
-    expect(await bcrypt.compare("abc12345", user.passwordHash)).toBe(true);
+    expect(user.passwordHash).not.toContain("Abc12345");
+    expect(await bcrypt.compare("Abc12345", user.passwordHash)).toBe(true);
 
     const memberships = await db.membership.findMany({ where: { userId: user.id } });
     expect(memberships).toHaveLength(1);
@@ -54,7 +54,7 @@ describe("account.register (resident self-registration)", () => {
     const events = await db.auditEvent.findMany({ where: { action: "account.register" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ result: "SUCCESS", actorUserId: null, targetType: "User", targetId: String(result.data.userId) });
-    expect(JSON.stringify(events[0].detail ?? null)).not.toContain("abc12345");
+    expect(JSON.stringify(events[0].detail ?? null)).not.toContain("Abc12345");
   });
 
   it("stores the ID number only encrypted, with a look-up hash", async () => {
@@ -84,20 +84,20 @@ describe("account.register (resident self-registration)", () => {
   });
 
   it("reports mismatched passwords on the confirmation field only", async () => {
-    const result = await register(valid({ confirmPassword: "abc123456" }));
+    const result = await register(valid({ confirmPassword: "Abc123456" }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.fieldErrors).toEqual({ confirmPassword: ["两次输入的密码不一致"] });
   });
 
-  it("requires a password with letters and digits, a name and consent", async () => {
+  it("requires a password of three character classes, a name and consent", async () => {
     const result = await register(valid({ name: "李", password: "12345678", confirmPassword: "12345678", agree: undefined }));
     expect(result).toMatchObject({
       ok: false,
       code: "VALIDATION",
       fieldErrors: {
         name: ["姓名至少 2 个字"],
-        password: ["密码须同时包含字母和数字"],
+        password: ["密码须包含大写字母、小写字母、数字、符号中的至少三类"],
         agree: ["请阅读并勾选同意《用户服务协议》和《个人信息保护政策》"],
       },
     });

@@ -7,8 +7,10 @@ import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/work-orders/format";
 import { LinkRatingForm } from "./_components/link-rating-form";
 
-// The token is a one-time credential: keep the page out of search engines and referrer headers.
-export const metadata: Metadata = { title: "服务评价", robots: { index: false, follow: false }, referrer: "no-referrer" };
+// The token is a one-time credential: keep the page out of search engines and other sites' referrer
+// headers. "same-origin", not "no-referrer": under no-referrer a form posted without JavaScript
+// carries `Origin: null`, and Next refuses the server action (the 关怀模式 switch, the rating form).
+export const metadata: Metadata = { title: "服务评价", robots: { index: false, follow: false }, referrer: "same-origin" };
 
 type Params = Promise<{ token: string }>;
 

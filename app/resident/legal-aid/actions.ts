@@ -5,6 +5,7 @@ import { supplyMaterials, withdrawApplication } from "@/lib/legal-aid/review";
 import { fileObjection } from "@/lib/legal-aid/objection";
 import { rateCase, requestLawyerChange } from "@/lib/legal-aid/aftercare";
 import { setLawyerChoices } from "@/lib/legal-aid/choice";
+import { withdrawConsent } from "@/lib/personal-data/consent";
 
 // The applicant's own steps on their legal-aid case.
 const refresh = { revalidate: ["/resident"] };
@@ -14,3 +15,4 @@ export const object = serverAction(fileObjection, refresh);
 export const changeLawyer = serverAction(requestLawyerChange, refresh);
 export const rate = serverAction(rateCase, refresh);
 export const choose = serverAction(setLawyerChoices, refresh);
+export const withdrawSensitiveConsent = serverAction(withdrawConsent, refresh);

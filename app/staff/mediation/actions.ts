@@ -6,6 +6,7 @@ import {
   withdrawMediation,
 } from "@/lib/mediation/steps";
 import { recordConsent } from "@/lib/mediation/intake";
+import { revealPersonalData } from "@/lib/personal-data/reveal";
 
 // The committee's steps on a mediation case. "/staff" as a layout path refreshes the workspace, the
 // case pages and the workbench counts.
@@ -20,3 +21,5 @@ export const fail = serverAction(recordFailure, refresh);
 export const withdraw = serverAction(withdrawMediation, refresh);
 export const escalate = serverAction(escalateMediation, refresh);
 export const consent = serverAction(recordConsent, refresh);
+/** 显示完整号码 of a party, for the case team: audited, nothing to revalidate */
+export const revealNumber = serverAction(revealPersonalData);

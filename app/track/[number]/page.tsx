@@ -18,8 +18,10 @@ import { CaseStatusBadge } from "@/components/legal-aid/case-status";
 import { MediationStatusBadge } from "@/components/mediation/status-badge";
 import { TimelineSection } from "@/components/work-orders/timeline";
 
-// A look-up grant is a credential in a cookie: keep the page out of search engines and referrers.
-export const metadata: Metadata = { title: "办理进度", robots: { index: false, follow: false }, referrer: "no-referrer" };
+// A look-up grant is a credential in a cookie: keep the page out of search engines and other sites'
+// referrers ("same-origin": under no-referrer a form posted without JavaScript carries `Origin: null`
+// and Next refuses the server action).
+export const metadata: Metadata = { title: "办理进度", robots: { index: false, follow: false }, referrer: "same-origin" };
 
 type Params = Promise<{ number: string }>;
 

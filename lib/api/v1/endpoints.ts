@@ -25,6 +25,7 @@ import { registerMediationCase } from "@/lib/mediation/intake";
 import { getMediationCase } from "@/lib/mediation/queries";
 import { RegisteredMediationCase } from "@/lib/mediation/schemas";
 import { downloadImportTemplate, ImportResultSchema, runImport } from "@/lib/imports/run-import";
+import { exportAuditEvents } from "@/lib/audit/search";
 
 // Every REST endpoint of /api/v1, in one list: the route files export handlers built from these,
 // and /api/v1/openapi.json is generated from the same list, so the document cannot drift.
@@ -194,5 +195,11 @@ export const importTemplate = defineEndpoint({
   useCase: downloadImportTemplate, response: z.unknown().describe("文件内容（xlsx 或 csv）"), inputFrom: "query",
 });
 
+export const auditExport = defineEndpoint({
+  method: "GET", path: "/api/v1/audit/export", tag: "audit",
+  summary: "导出审计记录（仅管理员）：与管理后台“审计记录”相同的条件（from、to 为北京时间日期，默认最近 7 天；actor、role、area、action、targetType、targetId、result、ip），CSV（UTF-8 带 BOM），按时间从新到旧，最多 10000 条；含已归档记录。区县管理员只能导出本地区账号和网点的记录。每次导出都记入审计",
+  useCase: exportAuditEvents, response: z.unknown().describe("文件内容（text/csv）"), inputFrom: "query",
+});
+
 export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, lawyers, lawyer, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment,
-  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, statsIndicators, mediationCases, mediationCase, openapi, statsExport, imports, importTemplate];
+  legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, statsIndicators, mediationCases, mediationCase, openapi, statsExport, imports, importTemplate, auditExport];

@@ -9,6 +9,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const { state, formProps } = useActionForm(signInWithPassword);
+  // The server asks for the second factor only after the password proved right.
+  const totpErrors = errorsFor(state, "totp");
   return (
     <form {...formProps} className="space-y-5">
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
@@ -31,6 +33,19 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
         required
         autoComplete="current-password"
       />
+      {totpErrors ? (
+        <TextField
+          name="totp"
+          label="动态验证码"
+          hint="打开手机上的验证器应用，输入本网站对应的 6 位数字（每 30 秒更新）。"
+          errors={totpErrors}
+          required
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]*"
+          maxLength={6}
+        />
+      ) : null}
       <SubmitButton size="lg" block>
         登录
       </SubmitButton>

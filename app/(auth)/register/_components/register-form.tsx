@@ -6,6 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField, errorsFor, TextField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { PASSWORD_MAX, PASSWORD_RULE_TEXT } from "@/lib/accounts/password-policy";
 
 /** `callbackUrl`: where the new resident goes once signed in (e.g. back to a service point's consultation). */
 export function RegisterForm({ callbackUrl = null }: { callbackUrl?: string | null }) {
@@ -32,12 +33,12 @@ export function RegisterForm({ callbackUrl = null }: { callbackUrl?: string | nu
       <TextField
         name="password"
         label="设置密码"
-        hint="8 到 64 位，须同时包含字母和数字。"
+        hint={PASSWORD_RULE_TEXT}
         errors={errorsFor(state, "password")}
         required
         type="password"
         autoComplete="new-password"
-        maxLength={64}
+        maxLength={PASSWORD_MAX}
       />
       <TextField
         name="confirmPassword"
@@ -46,7 +47,7 @@ export function RegisterForm({ callbackUrl = null }: { callbackUrl?: string | nu
         required
         type="password"
         autoComplete="new-password"
-        maxLength={64}
+        maxLength={PASSWORD_MAX}
       />
       <TextField
         name="idNumber"

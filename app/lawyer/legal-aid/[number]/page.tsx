@@ -14,7 +14,9 @@ import { AttachmentList } from "@/components/work-orders/attachment-list";
 import { DateTime } from "@/components/work-orders/format";
 import { TimelineSection } from "@/components/work-orders/timeline";
 import { CaseStatusBadge } from "@/components/legal-aid/case-status";
+import { RevealNumber } from "@/components/personal-data/reveal-number";
 import { LawyerCaseActions } from "./_components/lawyer-case-actions";
+import { revealNumber } from "../actions";
 
 type Params = Promise<{ number: string }>;
 
@@ -73,7 +75,9 @@ export default async function LawyerLegalAidCasePage({ params }: { params: Param
 
       <Card title="受援人与事项" as="section">
         <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <Row label="受援人">{c.applicant.name}（身份证 {c.applicant.idNumber}）</Row>
+          <Row label="受援人">
+            {c.applicant.name}（<RevealNumber masked={c.applicant.idNumber} input={{ kind: "legalAidApplicant", number: c.number }} action={revealNumber} />）
+          </Row>
           <Row label="联系电话"><a href={`tel:${c.applicant.phone}`} className="inline-flex min-h-11 items-center">{c.applicant.phone}</a></Row>
           <Row label="住址">{c.applicant.address}</Row>
           {c.agent ? (

@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import type { SubmittedApplication } from "@/lib/legal-aid/apply";
 import { AID_FORM_LABELS, ECONOMIC_BASIS_LABELS } from "@/lib/legal-aid/application-schemas";
 import { CRIMINAL_SITUATIONS, EXEMPT_GROUPS, GREEN_CHANNEL, MATTERS, NO_TEST_SITUATIONS } from "@/lib/legal-aid/eligibility";
+import { CONSENT_NOTICES, LEGAL_AID_NOTICE } from "@/lib/personal-data/categories";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField, ErrorList, errorsFor, Field, TextField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
@@ -212,8 +213,8 @@ export function ApplicationForm({ regions, me, action, staff = false, defaults =
         </FormSection>
 
         <FormSection title="个人信息授权">
-          <CheckboxField name="consent.personalInfo" label="我同意司法行政机关为审查和办理本次法律援助处理我的个人信息。" defaultChecked={d("consent.personalInfo") === "on"} errors={e("consent.personalInfo")} />
-          <CheckboxField name="consent.sensitiveInfo" label="（涉及残疾、疾病或未成年人时）我单独同意为上述目的处理这些敏感个人信息。" defaultChecked={d("consent.sensitiveInfo") === "on"} errors={e("consent.sensitiveInfo")} />
+          <CheckboxField name="consent.personalInfo" label={CONSENT_NOTICES[LEGAL_AID_NOTICE].PERSONAL_INFO} defaultChecked={d("consent.personalInfo") === "on"} errors={e("consent.personalInfo")} />
+          <CheckboxField name="consent.sensitiveInfo" label={CONSENT_NOTICES[LEGAL_AID_NOTICE].SENSITIVE_INFO} defaultChecked={d("consent.sensitiveInfo") === "on"} errors={e("consent.sensitiveInfo")} />
         </FormSection>
 
         <div className="space-y-3">

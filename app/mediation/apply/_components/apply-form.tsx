@@ -16,6 +16,7 @@ import { RegionPicker, type RegionPickerProps } from "@/components/work-orders/r
 import { PartyFields } from "@/components/mediation/party-fields";
 import { FormSection } from "@/components/forms/form-section";
 import { MediationCategoryField } from "@/components/mediation/category-field";
+import { CONSENT_NOTICES, MEDIATION_NOTICE } from "@/lib/personal-data/categories";
 
 type Regions = Pick<RegionPickerProps, "counties" | "townships" | "villages" | "value">;
 type ApplyAction = (previous: ActionState<RegisteredMediationCase>, input: FormData) => Promise<Result<RegisteredMediationCase>>;
@@ -73,6 +74,10 @@ export function ApplyForm({ regions, me, action }: { regions: Regions; me: { nam
           <TextField name="amountInvolved" label="争议金额（元）" optional inputMode="decimal" hint="不涉及金钱的可以不填" errors={e("amountInvolved")} />
           <TextField name="peopleInvolved" label="涉及人数" optional type="number" min={2} inputMode="numeric" hint="不填按当事人数计算" errors={e("peopleInvolved")} />
         </div>
+      </FormSection>
+
+      <FormSection title="个人信息告知">
+        <p className="text-slate-700">提交申请即表示：{CONSENT_NOTICES[MEDIATION_NOTICE].PERSONAL_INFO}对方当事人的信息只用于联系和调解。</p>
       </FormSection>
 
       <SubmitButton size="lg" block pendingText="正在提交…">提交调解申请</SubmitButton>

@@ -16,7 +16,10 @@ import { AttachmentList } from "@/components/work-orders/attachment-list";
 import { TimelineSection } from "@/components/work-orders/timeline";
 import { CaseStatusBadge } from "@/components/legal-aid/case-status";
 import { CaseDeadlines, CaseDetails, CaseDocuments, type LegalAidCase } from "@/components/legal-aid/case-details";
+import { ConsentList } from "@/components/personal-data/consent-list";
+import { listConsents } from "@/lib/personal-data/consent";
 import { ApplicantActions } from "./_components/applicant-actions";
+import { withdrawSensitiveConsent } from "../actions";
 
 type Params = Promise<{ number: string }>;
 
@@ -50,6 +53,7 @@ export default async function ResidentLegalAidPage({ params }: { params: Params 
   const me = await loadPage(getMe, {}, returnTo);
   if (me.role !== "RESIDENT") redirect(me.role === "LAWYER" ? `/lawyer/legal-aid/${number}` : `/staff/legal-aid/${number}`);
   const c = await loadPage(getLegalAidCase, { number }, returnTo);
+  const consents = await loadPage(listConsents, { number }, returnTo);
   const current = stepIndex(c.status);
   const stopped = ["REFUSED", "WITHDRAWN"].includes(c.status);
   const lastRefusal = c.decision?.at ?? "";
@@ -112,6 +116,7 @@ export default async function ResidentLegalAidPage({ params }: { params: Params 
 
       <CaseDocuments c={c} />
       <CaseDetails c={c} audience="applicant" />
+      <ConsentList consents={consents} withdraw={withdrawSensitiveConsent} />
       {c.attachments.length ? (
         <Card title="我提交的材料" as="section">
           <AttachmentList number={c.number} attachments={c.attachments.filter((a) => a.purpose !== "CLOSING")} base="/api/v1/legal-aid/applications" title="材料" />

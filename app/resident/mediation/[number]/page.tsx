@@ -14,6 +14,8 @@ import { TimelineSection } from "@/components/work-orders/timeline";
 import { ConsentAnswer } from "./_components/consent-answer";
 import { MediationStatusBadge } from "@/components/mediation/status-badge";
 import { SCROLL_REGION } from "@/components/ui/scroll-region";
+import { ConsentList } from "@/components/personal-data/consent-list";
+import { listConsents } from "@/lib/personal-data/consent";
 
 type Params = Promise<{ number: string }>;
 
@@ -58,6 +60,7 @@ export default async function ResidentMediationPage({ params }: { params: Params
   const me = await loadPage(getMe, {}, returnTo);
   if (me.role !== "RESIDENT") redirect(["STAFF", "LEGAL_AID_OFFICER", "MEDIATOR"].includes(me.role) ? `/staff/mediation/${number}` : "/forbidden");
   const c = await loadPage(getMediationCase, { number }, returnTo);
+  const consents = await loadPage(listConsents, { number }, returnTo);
   const routes = c.outcome.routesTold.filter((r): r is OtherRoute => r in OTHER_ROUTES);
   const ended = ["FAILED", "REFUSED"].includes(c.status);
   const upcoming = c.sessions.filter((s) => !s.heldAt);
@@ -221,6 +224,7 @@ export default async function ResidentMediationPage({ params }: { params: Params
         </div>
       </Card>
 
+      <ConsentList consents={consents} />
       <TimelineSection events={c.events} audience="requester" />
     </div>
   );

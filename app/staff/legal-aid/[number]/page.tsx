@@ -13,7 +13,10 @@ import { CaseStatusBadge } from "@/components/legal-aid/case-status";
 import { CaseDeadlines, CaseDetails, CaseDocuments } from "@/components/legal-aid/case-details";
 import { Badge } from "@/components/ui/badge";
 import { ChoiceStatus } from "@/components/legal-aid/choice-status";
+import { ConsentList } from "@/components/personal-data/consent-list";
+import { listConsents } from "@/lib/personal-data/consent";
 import { CaseActions, type Candidate, type OpenRequest } from "./_components/case-actions";
+import { revealNumber } from "../actions";
 
 type Params = Promise<{ number: string }>;
 
@@ -29,6 +32,7 @@ export default async function StaffLegalAidCasePage({ params }: { params: Params
   if (me.role === "RESIDENT") redirect(`/resident/legal-aid/${number}`);
   if (me.role === "LAWYER") redirect(`/lawyer/legal-aid/${number}`);
   const c = await loadPage(getLegalAidCase, { number }, returnTo);
+  const consents = await loadPage(listConsents, { number }, returnTo);
   const officer = me.role === "LEGAL_AID_OFFICER";
   const candidates: Candidate[] = officer && c.status === "APPROVED" ? (await loadPage(listLawyerCandidates, { number }, returnTo)).candidates : [];
   const openRequests = c.requests.filter((r) => !r.decidedAt) as OpenRequest[];
@@ -75,7 +79,8 @@ export default async function StaffLegalAidCasePage({ params }: { params: Params
       )}
 
       <ChoiceStatus c={c} audience="staff" />
-      <CaseDetails c={c} audience="staff" />
+      <CaseDetails c={c} audience="staff" reveal={revealNumber} />
+      <ConsentList consents={consents} />
       {c.attachments.length ? (
         <Card title="材料" as="section">
           <AttachmentList number={c.number} attachments={c.attachments} base="/api/v1/legal-aid/applications" title="申请材料、补充材料和结案材料" />

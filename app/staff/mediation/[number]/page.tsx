@@ -13,7 +13,10 @@ import {
   MediationDeadlines, MediationDetails, MediationOutcome, MediationParticipants, MediationParties, MediationSessions,
 } from "@/components/mediation/case-record";
 import { AftercareSection } from "@/components/mediation/aftercare-section";
+import { ConsentList } from "@/components/personal-data/consent-list";
+import { listConsents } from "@/lib/personal-data/consent";
 import { MediationSteps, type MediatorOption } from "./_components/case-steps";
+import { revealNumber } from "../actions";
 import { PARTY_ROLE_LABELS } from "@/lib/mediation/labels";
 
 type Params = Promise<{ number: string }>;
@@ -31,6 +34,7 @@ export default async function StaffMediationCasePage({ params }: { params: Param
   const me = await loadPage(getMe, {}, returnTo);
   if (me.role === "RESIDENT") redirect(`/resident/mediation/${number}`);
   const c = await loadPage(getMediationCase, { number }, returnTo);
+  const consents = await loadPage(listConsents, { number }, returnTo);
   // The steps are for the committee's own people (and the mediator); a higher tier reads the case.
   const acts = PROCESS_ROLES.has(me.role) && c.inTeam;
   const committee = acts ? await loadPage(listMediators, { number }, returnTo) : null;
@@ -76,7 +80,8 @@ export default async function StaffMediationCasePage({ params }: { params: Param
 
       <AftercareSection number={c.number} />
 
-      <MediationParties c={c} />
+      <MediationParties c={c} reveal={revealNumber} />
+      <ConsentList consents={consents} />
       <MediationSessions c={c} />
       <MediationParticipants c={c} />
       <MediationOutcome c={c} />
