@@ -6,7 +6,11 @@ import { Checkbox, type CheckboxProps } from "@/components/ui/checkbox";
 
 /** The errors of one field from a useActionState result (none after success or before submitting). */
 export function errorsFor(state: ActionState<unknown> | undefined, name: string): string[] | undefined {
-  return state && !state.ok ? state.fieldErrors?.[name] : undefined;
+  if (!state || state.ok || !state.fieldErrors) return undefined;
+  // A list field's errors come per item ("attachments.0"): they belong next to the list's control.
+  const itemKey = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.\\d+(\\.|$)`);
+  const all = Object.entries(state.fieldErrors).filter(([key]) => key === name || itemKey.test(key)).flatMap(([, messages]) => messages);
+  return all.length ? [...new Set(all)] : undefined;
 }
 
 /** What a control needs to be tied to its label, hint and errors; spread it onto the control. */

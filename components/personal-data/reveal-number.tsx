@@ -48,9 +48,9 @@ export function RevealNumber({ masked, input, action, label = "身份证", who }
         {label ? `${label} ` : null}<span className="font-mono">{masked}</span>
       </span>
       {full ? (
-        <Button variant="ghost" onClick={() => setFull(null)} aria-controls={liveId} aria-label={who ? `隐藏${who}的完整号码` : undefined}>隐藏完整号码</Button>
+        <Button variant="ghost" onClick={() => setFull(null)} aria-controls={liveId} aria-label={who ? `隐藏完整号码（${who}）` : undefined}>隐藏完整号码</Button>
       ) : (
-        <Button variant="ghost" onClick={reveal} disabled={pending} aria-busy={pending || undefined} aria-controls={liveId} aria-label={who ? `显示${who}的完整号码` : undefined}>
+        <Button variant="ghost" onClick={reveal} disabled={pending} aria-busy={pending || undefined} aria-controls={liveId} aria-label={who ? (pending ? `正在读取…（${who}）` : `显示完整号码（${who}）`) : undefined}>
           {pending ? "正在读取…" : "显示完整号码"}
         </Button>
       )}

@@ -28,6 +28,8 @@ export class FileDownload {
     readonly bytes: Uint8Array,
     readonly contentType: string,
     readonly fileName: string,
+    /** the quoted `filename` for clients without RFC 5987 (an export's "indicators-….xlsx"); else derived */
+    readonly asciiName?: string,
   ) {}
 
   /**
@@ -40,7 +42,7 @@ export class FileDownload {
       headers: {
         "content-type": SAFE_TYPES.has(this.contentType) ? this.contentType : "application/octet-stream",
         "content-length": String(this.bytes.length),
-        "content-disposition": `attachment; filename="${asciiFallback(this.fileName)}"; filename*=UTF-8''${rfc5987(this.fileName)}`,
+        "content-disposition": `attachment; filename="${this.asciiName ?? asciiFallback(this.fileName)}"; filename*=UTF-8''${rfc5987(this.fileName)}`,
         "x-content-type-options": "nosniff",
         "cache-control": "private, no-store",
       },

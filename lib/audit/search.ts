@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { AUDIT_AREA_KEYS, AUDIT_RESULT_LABELS, actionLabel, targetTypeLabel } from "@/lib/audit/labels";
 import { addDays, endOfShanghaiDay, isIsoDate, shanghaiDate, startOfShanghaiDay, type IsoDate } from "@/lib/calendar/working-days";
 import { safeCell } from "@/lib/exports/safe-cell";
-import { ExportFile } from "@/lib/stats/export";
+import { FileDownload } from "@/lib/api/file-download";
 
 // 审计记录查询 (issue 9 item 3, docs/decisions/013): the admin's search over the audit trail — the
 // live table and the archive together, so retention never hides an event — newest first, keyset
@@ -296,7 +296,7 @@ export const exportAuditEvents = defineUseCase({
     }
     await recordAudit(db, actor, meta, { action: "audit.export", result: "SUCCESS", detail: auditDetail(f, { rows: items.length }) });
     const name = `${f.from}-${f.to}`;
-    return new ExportFile(auditCsv(items), "text/csv; charset=utf-8", `审计记录-${name}.csv`, `audit-events-${name}.csv`);
+    return new FileDownload(auditCsv(items), "text/csv; charset=utf-8", `审计记录-${name}.csv`, `audit-events-${name}.csv`);
   },
 });
 

@@ -10,7 +10,7 @@ import { requireCityWideAdmin } from "@/lib/auth/scope";
 import { cleanFileName } from "@/lib/files/sniff";
 import { idParam } from "@/lib/validation";
 import { refreshRollups } from "@/lib/stats/rollup";
-import { ExportFile } from "@/lib/stats/export";
+import { FileDownload } from "@/lib/api/file-download";
 import { KINDS, KIND_LABELS } from "@/lib/imports/columns";
 import { MAX_FILE_BYTES, readSheet, UnreadableFile } from "@/lib/imports/read-file";
 import { validateSheet, type RowReport } from "@/lib/imports/validate";
@@ -185,6 +185,6 @@ export const downloadImportTemplate = defineUseCase({
   async run({ input }) {
     const bytes = input.format === "xlsx" ? await templateWorkbook(input.kind) : templateCsv(input.kind);
     const type = input.format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
-    return new ExportFile(bytes, type, templateFileName(input.kind, input.format), `import-template-${input.kind.toLowerCase()}.${input.format}`);
+    return new FileDownload(bytes, type, templateFileName(input.kind, input.format), `import-template-${input.kind.toLowerCase()}.${input.format}`);
   },
 });

@@ -196,25 +196,6 @@ export function indicatorCsv(report: IndicatorReportData): Uint8Array {
   return new TextEncoder().encode("\uFEFF" + text);
 }
 
-// RFC 5987 attr-char: encodeURIComponent leaves ' ( ) * ! unescaped, which the grammar does not allow (except "!").
-const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-/**
- * A file to save, not to show: `attachment`, with the Chinese name per RFC 5987 and an ASCII
- * fallback for old clients. (Attachments open inline; an export should land in Downloads.)
- */
-export class ExportFile extends FileDownload {
-  constructor(bytes: Uint8Array, contentType: string, fileName: string, readonly asciiName: string) {
-    super(bytes, contentType, fileName);
-  }
-
-  override toResponse(): Response {
-    const response = super.toResponse();
-    response.headers.set("content-disposition", `attachment; filename="${this.asciiName}"; filename*=UTF-8''${rfc5987(this.fileName)}`);
-    return response;
-  }
-}
-
 /** GET /api/v1/stats/export: the indicators of a region and period as .xlsx or .csv, audited. */
 export const exportIndicators = defineUseCase({
   name: "stats.export",
@@ -243,6 +224,6 @@ export const exportIndicators = defineUseCase({
       detail: { ...query, region: report.region.code },
     });
     const ext = input.format;
-    return new ExportFile(bytes, CONTENT_TYPES[ext], `${exportBaseName(report)}.${ext}`, `indicators-${report.region.code}-${report.from}-${report.to}.${ext}`);
+    return new FileDownload(bytes, CONTENT_TYPES[ext], `${exportBaseName(report)}.${ext}`, `indicators-${report.region.code}-${report.from}-${report.to}.${ext}`);
   },
 });

@@ -69,7 +69,8 @@ export async function makeCrawlRecords(): Promise<CrawlRecords> {
   const sms = await db.notification.findFirstOrThrow({ where: { workOrderId: walkInId, channel: "SMS", link: { startsWith: "/rate/" } }, select: { link: true } });
 
   // a legal-aid case: applied, approved and assigned to lawyer1
-  const first17 = `3699011975030${stamp.slice(-4)}`;
+  // region 369901, born 1975-03-15, a sequence from the stamp: a valid, distinct number each call
+  const first17 = `36990119750315${stamp.slice(-3)}`;
   const aid = must(
     await execute(
       applyForLegalAid,
@@ -86,6 +87,9 @@ export async function makeCrawlRecords(): Promise<CrawlRecords> {
     "apply for legal aid",
   );
   must(await execute(approveApplication, { number: aid.number }, officer, meta), "approve");
+  // Each crawl adds a case to lawyer1: give the lawyer one more slot so repeated crawls (several
+  // specs, a restarted worker) never leave the other specs a lawyer at the cap.
+  await db.lawyerProfile.update({ where: { userId: lawyer.userId! }, data: { concurrentCaseCap: { increment: 1 } } });
   must(await execute(assignLawyer, { number: aid.number, lawyerUserId: lawyer.userId }, officer, meta), "assign");
 
   // a mediation the resident applied for, settled with a written agreement

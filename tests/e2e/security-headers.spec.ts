@@ -197,6 +197,20 @@ test("no other site can frame a page", async ({ page, baseURL }) => {
   expect(page.frames().map((f) => f.url())).not.toContain(`${baseURL}/service-points`);
 });
 
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the rating-link page keeps its credential path to the site, and its plain form posts still pass the origin check", async ({ page, baseURL }) => {
+    await page.goto(`/rate/${records.ratingToken}`);
+    // no-referrer would make the browser send `Origin: null`, which Next refuses
+    await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "same-origin");
+    const posted = page.waitForRequest((r) => r.method() === "POST");
+    await page.getByRole("banner").getByRole("button", { name: "关怀模式" }).click();
+    expect((await posted).headers()["origin"]).toBe(new URL(baseURL!).origin);
+    await expect(page.locator("html")).toHaveClass(/\belder\b/);
+    await expect(page).toHaveURL(new RegExp(`/rate/${records.ratingToken}$`));
+  });
+});
+
 test("a server action posted from another origin is refused; from the portal's own origin it runs", async ({ request, baseURL }) => {
   // The 关怀模式 switch is a plain <form action={serverAction}>: Next renders its action id as a hidden field.
   const html = await (await request.get("/")).text();

@@ -15,7 +15,7 @@ import { getWorkOrder } from "@/lib/work-orders/queries";
 import { archiveAuditEvents } from "@/lib/audit/archive";
 import { exportAuditEvents, searchAuditEvents, AUDIT_PAGE_SIZE } from "@/lib/audit/search";
 import { runJobNow } from "@/lib/jobs/boss";
-import { ExportFile } from "@/lib/stats/export";
+import { FileDownload } from "@/lib/api/file-download";
 
 // Issue 9 item 3: every write, view of personal data, export and sign-in leaves one audit event;
 // PostgreSQL itself refuses to change or remove them (also for the application's own role); old
@@ -95,7 +95,7 @@ describe("every door leaves its trace", () => {
     const admin = await makeActor({ role: "ADMIN" });
     await event({ action: "workOrder.read", at: ago(60_000) });
     const file = must(await execute(exportAuditEvents, { action: "workOrder" }, admin, meta));
-    expect(file).toBeInstanceOf(ExportFile);
+    expect(file).toBeInstanceOf(FileDownload);
     const events = await db.auditEvent.findMany({ where: { action: "audit.export" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorUserId: admin.userId, actorRole: "ADMIN", result: "SUCCESS", ip: "10.9.8.7" });
@@ -440,7 +440,7 @@ describe("searching the audit trail", () => {
     expect((await search(admin, { action: "workOrder" })).items).toHaveLength(4);
     expect((await search(admin, { action: "auth" })).items).toHaveLength(3);
     // the export has the same scope
-    const file = must(await execute(exportAuditEvents, { action: "workOrder" }, regionAdmin, meta)) as ExportFile;
+    const file = must(await execute(exportAuditEvents, { action: "workOrder" }, regionAdmin, meta)) as FileDownload;
     expect(new TextDecoder().decode(file.bytes).trim().split("\r\n")).toHaveLength(3);
     // nobody but admins
     for (const role of ["LEADER", "STAFF"] as const) {
@@ -453,7 +453,7 @@ describe("searching the audit trail", () => {
   it("exports the search as CSV with every text cell safe from formula injection", async () => {
     const user = await makeUser({ role: "STAFF", organizationId: n.roomA.id, name: "=HYPERLINK(\"http://x\")" });
     await event({ at: ago(1000), actorUserId: user.id, actorRole: "STAFF", organizationId: n.roomA.id, action: "workOrder.read", targetType: "WorkOrder", targetId: "+86-1", userAgent: "@SUM(1,2)", ip: "10.0.0.1", detail: { note: "-1" } });
-    const file = must(await execute(exportAuditEvents, { action: "workOrder.read" }, admin, meta)) as ExportFile;
+    const file = must(await execute(exportAuditEvents, { action: "workOrder.read" }, admin, meta)) as FileDownload;
     expect(file.contentType).toBe("text/csv; charset=utf-8");
     expect(file.asciiName).toMatch(/^audit-events-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(file.bytes);

@@ -8,7 +8,8 @@ import { execute } from "@/lib/api/use-case";
 import { getIndicators } from "@/lib/stats/indicators";
 import type { Actor } from "@/lib/auth/actor";
 import { GROUP_LABELS } from "@/lib/stats/registry";
-import { EXPORT_HEADERS, ExportFile, exportIndicators, periodLabel, previousMonth, reportKind } from "@/lib/stats/export";
+import { FileDownload } from "@/lib/api/file-download";
+import { EXPORT_HEADERS, exportIndicators, periodLabel, previousMonth, reportKind } from "@/lib/stats/export";
 
 // Issue 7 item 5: the export has exactly the figures of getIndicators for the same query — numbers
 // as numbers, empty denominators as empty cells — no personal data, and each export is audited.
@@ -89,7 +90,7 @@ describe("indicator export (xlsx, csv) and its audit", () => {
     const leader = await makeActor({ role: "LEADER", regionId: n.county.id });
     const report = must(await execute(getIndicators, query, leader, meta));
     const file = must(await execute(exportIndicators, { ...query, format: "xlsx" }, leader, meta));
-    expect(file).toBeInstanceOf(ExportFile);
+    expect(file).toBeInstanceOf(FileDownload);
     expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(file.fileName).toBe("甲县公共法律服务指标_2026年11月.xlsx");
 

@@ -63,11 +63,8 @@ export function ApplicationForm({ regions, me, action, staff = false, defaults =
   });
   if (state?.ok) return <Submitted application={state.data} staff={staff} />;
   const e = (name: string) => errorsFor(state, name);
-  // A file's own errors come back under "attachments.0" …; they are shown next to the one file input.
-  const fileErrors =
-    state && !state.ok
-      ? [...new Set(Object.entries(state.fieldErrors ?? {}).filter(([k]) => k === "attachments" || k.startsWith("attachments.")).flatMap(([, v]) => v))]
-      : [];
+  // A file's own errors ("attachments.0" …) are shown next to the one file input.
+  const fileErrors = errorsFor(state, "attachments") ?? [];
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
