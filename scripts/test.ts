@@ -18,13 +18,15 @@ try {
 
   const only = process.argv[2];
   if (!only || only === "vitest") {
-    run(bin("vitest"), ["run"], { ...process.env, ...secrets, TEST_DATABASE_URL: integrationUrl }, "单元与集成测试");
+    run(bin("vitest"), ["run", "--project", "unit", "--project", "integration"], { ...process.env, ...secrets, TEST_DATABASE_URL: integrationUrl }, "单元与集成测试");
   }
   if (!only || only === "e2e") {
     migrate(e2eUrl);
     const env = { ...process.env, ...secrets, DATABASE_URL: e2eUrl, AUTH_TRUST_HOST: "true" };
     seed(env);
     buildIfNeeded(env);
+    // Restarts its own embedded PostgreSQL under the production server (tests/fault): after the build.
+    run(bin("vitest"), ["run", "--project", "fault"], env, "故障测试");
     run(bin("playwright"), ["test"], env, "端到端测试");
   }
 } catch (e) {

@@ -66,7 +66,7 @@ export function routeHandler<P extends Permission, S extends z.ZodType, R>(endpo
     } catch (error) {
       // execute() answers UNAVAILABLE itself; this catches the reads before it (the bearer token's
       // client, the session's user), so a database outage anywhere in the door is a 503, not a 500.
-      if (error) throw error; // FAULT-PROOF: door protection removed
+      if (!isTransientDatabaseError(error)) throw error;
       logger.warn({ err: error, path: endpoint.path }, "database unavailable at the API door");
       return failureResponse(DATABASE_UNAVAILABLE);
     }

@@ -139,7 +139,7 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
     if (isTransientDatabaseError(error)) {
       // The database is restarting or unreachable: nothing was committed; the caller may retry.
       logger.warn({ err: error, useCase: uc.name }, "database unavailable");
-      return { ok: false, code: "UNAVAILABLE", message: "系统暂时无法处理，请稍后重试（本次提交未生效）" };
+      return { ok: false, code: "UNAVAILABLE", message: "系统暂时无法处理，请稍后重试" };
     }
     const errorId = crypto.randomUUID().slice(0, 8);
     logger.error({ err: error, errorId, useCase: uc.name }, "use case failed");
