@@ -7,7 +7,24 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 // reads the 关怀模式 cookie, which makes them all dynamic). The fixed headers (nosniff, HSTS, …) come
 // from next.config.ts; /api/v1 answers get their own policy there.
 
+/** A path whose percent-encoding is broken ("%E0%A4%A"): Next's router would throw decoding it (500). */
+function malformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (malformedPath(pathname)) {
+    return pathname.startsWith("/api/")
+      ? NextResponse.json({ error: { code: "VALIDATION", message: "请求地址的编码无效" } }, { status: 400 })
+      : new NextResponse("请求地址的编码无效", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  if (pathname.startsWith("/api/v1/")) return NextResponse.next();
   const forwardedProto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   const csp = contentSecurityPolicy({
     nonce: newNonce(),
@@ -23,7 +40,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Built assets and the REST API carry no page scripts; everything else (pages, server actions,
-  // next-auth's routes) gets a fresh nonce.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|api/v1/).*)"],
+  // Built assets carry no page scripts; the REST API is only checked for a decodable path; everything
+  // else (pages, server actions, next-auth's routes) gets a fresh nonce.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico).*)"],
 };

@@ -45,11 +45,21 @@ describe("Content-Security-Policy", () => {
     expect(second.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
   });
 
-  it("runs on pages and server actions but not on built assets or the REST API", () => {
+  it("runs on pages, server actions and the REST API, not on built assets; the API gets no page policy", () => {
     const [matcher] = proxyConfig.matcher;
     const re = new RegExp(`^${matcher}$`);
-    for (const p of ["/", "/service-points/12/poster", "/login", "/api/auth/session"]) expect(re.test(p), p).toBe(true);
-    for (const p of ["/_next/static/chunks/a.js", "/favicon.ico", "/api/v1/health"]) expect(re.test(p), p).toBe(false);
+    for (const p of ["/", "/service-points/12/poster", "/login", "/api/auth/session", "/api/v1/health"]) expect(re.test(p), p).toBe(true);
+    for (const p of ["/_next/static/chunks/a.js", "/favicon.ico"]) expect(re.test(p), p).toBe(false);
+    expect(proxy(new NextRequest("http://portal.test/api/v1/health")).headers.get("content-security-policy")).toBeNull();
+  });
+
+  it("answers a path with broken percent-encoding 400, not the router's 500", async () => {
+    const api = proxy(new NextRequest("http://portal.test/api/v1/lawyers/%E0%A4%A"));
+    expect(api.status).toBe(400);
+    expect(await api.json()).toEqual({ error: { code: "VALIDATION", message: "请求地址的编码无效" } });
+    const page = proxy(new NextRequest("http://portal.test/lawyers/%E0%A4%A"));
+    expect(page.status).toBe(400);
+    expect(proxy(new NextRequest("http://portal.test/lawyers/%E4%B8%AD")).status).toBe(200);
   });
 });
 
