@@ -219,7 +219,7 @@ try {
     firstPageExplain: { sql: firstPageSql.query, params: firstPageSql.params, summary: firstPagePlan.summary, text: firstPagePlan.text },
   };
 
-  const dir = path.join(import.meta.dirname, "results");
+  const dir = process.env.BENCH_RESULTS_DIR ?? path.join(import.meta.dirname, "results"); // run-all --smoke writes elsewhere
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `inbox-${report.at.slice(0, 10)}.json`);
   fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);

@@ -102,7 +102,7 @@ const results = {
 const ratio = Math.round((results.overview.p95 / results.rawRecount.p95) * 1000) / 1000;
 console.log(`\n  overview p95 ÷ raw recount p95 = ${ratio}  (target ≤ 0.1)`);
 
-const dir = path.join(import.meta.dirname, "results");
+const dir = process.env.BENCH_RESULTS_DIR ?? path.join(import.meta.dirname, "results"); // run-all --smoke writes elsewhere
 fs.mkdirSync(dir, { recursive: true });
 let scaleRatio: number | null = null;
 if (args.scale !== "1") {

@@ -120,7 +120,7 @@ try {
     }
   }
 
-  const dir = path.join(import.meta.dirname, "results");
+  const dir = process.env.BENCH_RESULTS_DIR ?? path.join(import.meta.dirname, "results"); // run-all --smoke writes elsewhere
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `page-weight-${new Date().toISOString().slice(0, 10)}.json`);
   fs.writeFileSync(

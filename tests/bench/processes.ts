@@ -72,7 +72,9 @@ export async function startServer(opts: {
         // already gone
       }
       // a server writing a CPU profile (--cpu-prof) needs a moment after SIGTERM
-      const stopped = await Promise.race([gone.then(() => true), sleep(20_000).then(() => false)]);
+      let timer: NodeJS.Timeout | undefined;
+      const stopped = await Promise.race([gone.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), 20_000)))]);
+      clearTimeout(timer);
       if (!stopped && !exited) process.kill(-child.pid, "SIGKILL");
     }
     fs.closeSync(logFd);
@@ -98,15 +100,22 @@ export async function startServer(opts: {
   return { name: opts.name, baseUrl, pid: child.pid!, cpuMs: () => groupCpuMs(child.pid!), logTail, stop };
 }
 
-/** `next start` of the portal's production build in `distDir` (NEXT_DIST_DIR), jobs off. */
-export function startPortal(opts: { port: number; distDir: string; env?: Record<string, string>; nodeOptions?: string }) {
+/**
+ * `next start` of the portal's production build in `distDir` (NEXT_DIST_DIR), jobs off. With
+ * `cpuProfileDir`, node writes a V8 CPU profile there when the server stops (next start serves in
+ * its own process; node refuses --cpu-prof in NODE_OPTIONS, so next's script is run by node here).
+ */
+export function startPortal(opts: { port: number; distDir: string; env?: Record<string, string>; cpuProfileDir?: string }) {
   if (!fs.existsSync(path.join(root, opts.distDir, "BUILD_ID"))) {
     throw new Error(`no production build in ${opts.distDir}: run \`NEXT_DIST_DIR=${opts.distDir} npx next build\` first`);
   }
   return startServer({
     name: "portal",
-    command: bin("next"),
-    args: ["start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    command: opts.cpuProfileDir ? process.execPath : bin("next"),
+    args: [
+      ...(opts.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfileDir}`, path.join(root, "node_modules", "next", "dist", "bin", "next")] : []),
+      "start", "-p", String(opts.port), "-H", "127.0.0.1",
+    ],
     port: opts.port,
     readyPath: "/api/v1/health",
     env: {
@@ -116,7 +125,6 @@ export function startPortal(opts: { port: number; distDir: string; env?: Record<
       NEXT_DIST_DIR: opts.distDir,
       JOBS_DISABLED: "1",
       AUTH_TRUST_HOST: "true",
-      ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
     },
   });
 }

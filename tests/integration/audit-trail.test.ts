@@ -196,11 +196,15 @@ describe("PostgreSQL refuses to change or remove audit events", () => {
     const ROLE = "portal_audit_probe";
     const url = new URL(testDatabaseUrl());
     url.username = ROLE;
+    // a password too: the embedded server of `npm test` authenticates by password, not trust
+    const PASSWORD = `probe-${process.pid}`;
+    url.password = PASSWORD;
     let probe: pg.Client;
     let probeDb: PrismaClient;
 
     beforeAll(async () => {
       await db.$executeRawUnsafe(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ROLE}') THEN CREATE ROLE ${ROLE} LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB; END IF; END $$`);
+      await db.$executeRawUnsafe(`ALTER ROLE ${ROLE} LOGIN PASSWORD '${PASSWORD}'`);
       await db.$executeRawUnsafe(`GRANT USAGE ON SCHEMA public TO ${ROLE}`);
       await db.$executeRawUnsafe(`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${ROLE}`);
       await db.$executeRawUnsafe(`GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${ROLE}`);
