@@ -25,6 +25,14 @@ describe("API clients", () => {
 
     const actor = await actorForApiToken(db, token);
     expect(actor).toMatchObject({ role: "STAFF", organizationId: n.stationA.id, apiClientId: row.id });
+    // "last used" is kept to the minute: written on first use, not again within the minute, again after it
+    const firstUse = (await db.apiClient.findUniqueOrThrow({ where: { id: row.id } })).lastUsedAt!;
+    expect(firstUse).toBeInstanceOf(Date);
+    await actorForApiToken(db, token);
+    expect((await db.apiClient.findUniqueOrThrow({ where: { id: row.id } })).lastUsedAt).toEqual(firstUse);
+    await db.apiClient.update({ where: { id: row.id }, data: { lastUsedAt: new Date(firstUse.getTime() - 61_000) } });
+    await actorForApiToken(db, token);
+    expect((await db.apiClient.findUniqueOrThrow({ where: { id: row.id } })).lastUsedAt!.getTime()).toBeGreaterThan(firstUse.getTime() - 1_000);
     expect(await execute(getOrganization, { id: n.roomA.id }, actor, meta)).toMatchObject({ ok: true });
     expect(await execute(getOrganization, { id: n.stationB.id }, actor, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await actorForApiToken(db, token + "x")).toBeNull();
