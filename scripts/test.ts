@@ -25,6 +25,9 @@ try {
     const env = { ...process.env, ...secrets, DATABASE_URL: e2eUrl, AUTH_TRUST_HOST: "true" };
     seed(env);
     buildIfNeeded(env);
+    // The benchmark suite at toy scale, untimed, so its code keeps working (issue 10): on a copy of the
+    // freshly seeded e2e database, against the production build.
+    run(bin("tsx"), ["tests/bench/run-all.ts", "--smoke", "--template", "portal_e2e"], env, "基准测试冒烟");
     // Restarts its own embedded PostgreSQL under the production server (tests/fault): after the build.
     run(bin("vitest"), ["run", "--project", "fault"], env, "故障测试");
     run(bin("playwright"), ["test"], env, "端到端测试");

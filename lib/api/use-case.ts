@@ -78,6 +78,20 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
+/**
+ * What a failed call was aimed at, when the use case can tell it from the input alone (most name
+ * the record there): a probe of another county's case is then on the trail with its number. A
+ * target that needs the result has none here.
+ */
+function inputTarget<R>(uc: UseCase<Permission, z.ZodType, R>, input: unknown): { type: string; id: string | number } | null {
+  try {
+    const target = uc.target?.(input as never, undefined as R);
+    return target && target.id !== undefined && target.id !== null ? target : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function execute<P extends Permission, S extends z.ZodType, R>(
   uc: UseCase<P, S, R>,
   rawInput: unknown,
@@ -131,6 +145,7 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
         await recordAudit(client, actor, meta, {
           action: uc.name,
           result: error.code === "NOT_FOUND" || error.code === "FORBIDDEN" ? "DENIED" : "FAILED",
+          target: inputTarget(uc, input),
           detail: { code: error.code, message: error.message },
         }).catch(() => {});
       }

@@ -1,3 +1,4 @@
+import { closeWorkOrder } from "@/lib/work-orders/process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -61,6 +62,13 @@ describe("every door leaves its trace", () => {
     const denied = await db.auditEvent.findMany({ where: { action: "workOrder.intake", result: "DENIED" } });
     expect(denied).toHaveLength(1);
     expect(denied[0]).toMatchObject({ actorUserId: resident.userId, actorRole: "RESIDENT", ip: "10.9.8.7" });
+
+    // a probe from another township's room: refused as if the order did not exist, and on the trail with its number
+    const foreign = await makeActor({ role: "STAFF", organizationId: n.roomB.id });
+    expect(await execute(closeWorkOrder, { number: created.number, resultSummary: "已办结" }, foreign, meta)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const probe = await db.auditEvent.findMany({ where: { action: "workOrder.close" } });
+    expect(probe).toHaveLength(1);
+    expect(probe[0]).toMatchObject({ actorUserId: foreign.userId, result: "DENIED", targetType: "WorkOrder", targetId: created.number });
   });
 
   it("viewing a record with personal data leaves a view event; a view out of scope a DENIED one", async () => {
