@@ -1,18 +1,17 @@
 import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/accounts/password-rules";
 
 // 等保 password complexity, in one place for every form that sets a password (registration, change
 // of password): 8–128 characters, at least three of four character classes, and not built around
 // the account's own phone number or user name (the first thing a guesser tries).
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+export { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE_TEXT } from "@/lib/accounts/password-rules";
 
 const CLASSES = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d]/];
 
 /** How many of the four classes (lower case, upper case, digit, symbol) the password uses. */
 export const characterClasses = (password: string) => CLASSES.filter((c) => c.test(password)).length;
 
-export const PASSWORD_RULE_TEXT = `${PASSWORD_MIN} 到 ${PASSWORD_MAX} 位，至少包含大写字母、小写字母、数字、符号中的三类，且不能包含手机号或用户名。`;
 
 /** A new password on its own: length and character classes. */
 export const NewPassword = z

@@ -116,7 +116,7 @@ describe("calendar administration", () => {
     const audit = await db.auditEvent.findMany({ where: { action: "calendar.removeDay" }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.result, a.targetId])).toEqual([
       ["SUCCESS", "2027-01-31"],
-      ["DENIED", null],
+      ["DENIED", "2027-01-31"],
     ]);
   });
 

@@ -42,7 +42,8 @@ describe("a township's staff stay inside their township", () => {
     const events = await db.auditEvent.findMany({ where: { action: "organization.updateContact" }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.targetId, e.result])).toEqual([
       [String(n.stationA.id), "SUCCESS"],
-      [null, "DENIED"],
+      // the refused attempt names what it was aimed at
+      [String(n.stationB.id), "DENIED"],
     ]);
   });
 

@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField, errorsFor, TextField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { PASSWORD_MAX, PASSWORD_RULE_TEXT } from "@/lib/accounts/password-policy";
+import { PASSWORD_MAX, PASSWORD_RULE_TEXT } from "@/lib/accounts/password-rules";
 
 /** `callbackUrl`: where the new resident goes once signed in (e.g. back to a service point's consultation). */
 export function RegisterForm({ callbackUrl = null }: { callbackUrl?: string | null }) {

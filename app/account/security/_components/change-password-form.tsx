@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { PASSWORD_MAX, PASSWORD_RULE_TEXT } from "@/lib/accounts/password-policy";
+import { PASSWORD_MAX, PASSWORD_RULE_TEXT } from "@/lib/accounts/password-rules";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { errorsFor, TextField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
