@@ -47,9 +47,13 @@ export function isTransientDatabaseError(error: unknown, depth = 0): boolean {
 /** How long a client should wait before retrying after a 503 (the `Retry-After` header, in seconds). */
 export const RETRY_AFTER_SECONDS = 2;
 
-/** The doors' answer when the database is unreachable before the use case ran (reading the actor). */
+/**
+ * The answer when the database is unreachable: in execute(), or in a door before it (reading the
+ * actor). It does not promise that nothing was saved — a connection lost during COMMIT may have
+ * committed; retrying with the same Idempotency-Key is what makes a retry safe.
+ */
 export const DATABASE_UNAVAILABLE = {
   ok: false as const,
   code: "UNAVAILABLE" as const,
-  message: "系统暂时无法处理，请稍后重试（本次提交未生效）",
+  message: "系统暂时无法处理，请稍后重试",
 };

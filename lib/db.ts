@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 // One client per process (kept on globalThis so dev reloads do not open new pools).
-// Secrets are omitted by default: a query must ask for passwordHash / idNumberCipher explicitly.
+// Secrets are omitted by default: a query must ask for passwordHash / idNumberCipher / the TOTP secret explicitly.
 function createClient() {
   const pool = new pg.Pool({
     connectionString: env().DATABASE_URL,
@@ -30,7 +30,7 @@ function createClient() {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true }); // $disconnect() ends the pool
   return new PrismaClient({
     adapter,
-    omit: { user: { passwordHash: true, idNumberCipher: true, idNumberHash: true } },
+    omit: { user: { passwordHash: true, idNumberCipher: true, idNumberHash: true, totpSecretCipher: true } },
   });
 }
 

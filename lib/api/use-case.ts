@@ -5,7 +5,7 @@ import { can, isPublic, PERMISSIONS, type Permission } from "@/lib/auth/permissi
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record";
 import { logger } from "@/lib/logger";
-import { isTransientDatabaseError } from "@/lib/db-errors";
+import { DATABASE_UNAVAILABLE, isTransientDatabaseError } from "@/lib/db-errors";
 import { nulCharacterErrors } from "@/lib/validation";
 
 // The one path every door takes: zod input → actor → permission → use case (scoped by the use case)
@@ -152,9 +152,9 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     }
     if (isTransientDatabaseError(error)) {
-      // The database is restarting or unreachable: nothing was committed; the caller may retry.
+      // The database is restarting or unreachable; the caller may retry (with the same Idempotency-Key).
       logger.warn({ err: error, useCase: uc.name }, "database unavailable");
-      return { ok: false, code: "UNAVAILABLE", message: "系统暂时无法处理，请稍后重试" };
+      return DATABASE_UNAVAILABLE;
     }
     const errorId = crypto.randomUUID().slice(0, 8);
     logger.error({ err: error, errorId, useCase: uc.name }, "use case failed");
