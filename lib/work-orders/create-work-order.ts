@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { WorkOrderChannel, WorkOrderType } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { defineUseCase } from "@/lib/api/use-case";
@@ -8,9 +8,10 @@ import { AppError, ruleViolation } from "@/lib/errors";
 import { loadWorkingCalendar } from "@/lib/calendar/load-calendar";
 import { computeDueAt } from "@/lib/work-orders/deadlines";
 import { loadRule, routeWorkOrder } from "@/lib/work-orders/routing";
-import { nextWorkOrderNumber } from "@/lib/work-orders/numbering";
+import { workOrderNumberSql } from "@/lib/work-orders/numbering";
 import { OPEN_STATUSES, TYPE_LABELS } from "@/lib/work-orders/labels";
-import { notifyRequester } from "@/lib/notify/enqueue";
+import { requesterNoticeSql } from "@/lib/notify/enqueue";
+import { cachedReference } from "@/lib/system/reference-cache";
 import { IntakeWorkOrderInput, SubmitWorkOrderInput } from "@/lib/work-orders/schemas";
 import { checkAttachments, storeAttachments } from "@/lib/work-orders/attachments";
 import { chosenServicePoint } from "@/lib/network/service-point-requests";
@@ -36,58 +37,54 @@ type NewOrder = {
 
 export type CreatedWorkOrder = { number: string; status: "NEW"; organization: { id: number; name: string }; dueAt: string };
 
+/** A region by its code, kept in memory between changes (lib/system/reference-cache.ts). */
+function regionByCode(db: Tx, code: string) {
+  return cachedReference(`region:${code}`, () => db.region.findUnique({ where: { code }, select: { id: true, path: true, code: true } }));
+}
+
+/** A service point's routing facts and name, kept in memory between changes. */
+function servicePoint(db: Tx, id: number) {
+  return cachedReference(`organization:${id}`, () =>
+    db.organization.findUnique({ where: { id }, select: { id: true, name: true, tier: true, decidesLegalAid: true, region: { select: { path: true } } } }),
+  );
+}
+
 export async function createWorkOrder(db: Tx, o: NewOrder, now = new Date()): Promise<CreatedWorkOrder & { id: number }> {
-  const region = await db.region.findUnique({ where: { code: o.regionCode }, select: { id: true, path: true, code: true } });
+  const region = await regionByCode(db, o.regionCode);
   if (!region) throw ruleViolation("所选地区不存在", "regionCode");
-  const receiving = o.receiver
-    ? await db.organization.findUniqueOrThrow({
-        where: { id: o.receiver.organizationId },
-        select: { id: true, tier: true, decidesLegalAid: true, region: { select: { path: true } } },
-      })
-    : null;
+  const receiving = o.receiver ? await servicePoint(db, o.receiver.organizationId) : null;
+  if (o.receiver && !receiving) throw new AppError("NOT_FOUND", "受理网点不存在");
   // A walk-in is served where the person stands if that point can handle it (一站式); a call or a
   // referral goes to the lowest tier that handles the type, wherever it was taken in.
   const keeper = o.channel === "WALK_IN" && receiving ? { ...receiving, regionPath: receiving.region.path } : null;
   const organizationId = o.organizationId ?? (await routeWorkOrder(db, o.type, region, keeper));
-  const [rule, calendar] = await Promise.all([loadRule(db, o.type), loadWorkingCalendar(db)]);
-  const due = computeDueAt(calendar, now, rule);
-  const number = await nextWorkOrderNumber(db, region.code, now);
-  const order = await db.workOrder.create({
-    data: {
-      number,
-      channel: o.channel,
-      type: o.type,
-      subject: o.subject,
-      description: o.description,
-      category: o.category ?? null,
-      requesterUserId: o.requester.userId,
-      requesterName: o.requester.name,
-      requesterPhone: o.requester.phone,
-      regionId: region.id,
-      organizationId,
-      firstReceiverUserId: o.receiver?.userId ?? null,
-      firstOrganizationId: receiving?.id ?? organizationId,
-      dueAt: due,
-      createdAt: now,
-      events: {
-        create: {
-          kind: "CREATED",
-          at: now,
-          actorUserId: o.receiver?.userId ?? o.requester.userId,
-          actorName: o.actorName,
-          toOrganizationId: organizationId,
-        },
-      },
-    },
-    select: { id: true, number: true, status: true, dueAt: true, organization: { select: { id: true, name: true } } },
-  });
-  await notifyRequester(
-    db,
+  const [rule, calendar, owner] = await Promise.all([loadRule(db, o.type), loadWorkingCalendar(db), servicePoint(db, organizationId)]);
+  if (!owner) throw new AppError("NOT_FOUND", "办理网点不存在");
+  const dueAt = computeDueAt(calendar, now, rule);
+  // One statement writes the order, its first timeline event and the requester's notice: the
+  // number is drawn inside it (workOrderNumberSql), and the notice's text takes it from there.
+  const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const notice = requesterNoticeSql(
     { userId: o.requester.userId, phone: o.requester.phone },
-    `您的${TYPE_LABELS[o.type]}已登记，编号 ${order.number}，由${order.organization.name}办理。`,
-    { number: order.number },
+    `您的${TYPE_LABELS[o.type]}已登记，编号 {number}，由${owner.name}办理。`,
+    "o",
   );
-  return { id: order.id, number: order.number, status: "NEW", organization: order.organization, dueAt: order.dueAt.toISOString() };
+  const [order] = await db.$queryRaw<{ id: number; number: string }[]>`
+    WITH o AS (
+      INSERT INTO "WorkOrder" ("number", "channel", "type", "subject", "description", "category", "requesterUserId",
+        "requesterName", "requesterPhone", "regionId", "organizationId", "firstReceiverUserId", "firstOrganizationId",
+        "dueAt", "createdAt", "updatedAt")
+      VALUES (${workOrderNumberSql(region.code, now)}, ${o.channel}::"WorkOrderChannel", ${o.type}::"WorkOrderType",
+        ${o.subject}, ${o.description}, ${o.category ?? null}, ${o.requester.userId}::int, ${o.requester.name}, ${o.requester.phone},
+        ${region.id}::int, ${organizationId}::int, ${o.receiver?.userId ?? null}::int, ${receiving?.id ?? organizationId}::int,
+        ${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${at}, ${at})
+      RETURNING "id", "number"
+    ), event AS (
+      INSERT INTO "WorkOrderEvent" ("workOrderId", "kind", "at", "actorUserId", "actorName", "toOrganizationId")
+      SELECT o."id", 'CREATED', ${at}, ${o.receiver?.userId ?? o.requester.userId}::int, ${o.actorName}, ${organizationId}::int FROM o
+    )${notice ? Prisma.sql`, notice AS (${notice})` : Prisma.empty}
+    SELECT "id", "number" FROM o`;
+  return { id: order.id, number: order.number, status: "NEW", organization: { id: owner.id, name: owner.name }, dueAt: dueAt.toISOString() };
 }
 
 /** The account of a resident with this phone, so walk-in and hotline orders show up in their account too. */

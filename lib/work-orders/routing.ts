@@ -1,6 +1,7 @@
 import type { OrganizationTier, WorkOrderType } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import { ruleViolation } from "@/lib/errors";
+import { cachedReference } from "@/lib/system/reference-cache";
 
 // 小事不出村、大事不出镇: a new order goes to the lowest tier that handles its type, on the matter's
 // region or the nearest region above it that has such a service point. Which tier handles a type
@@ -37,8 +38,19 @@ export function canKeep(
   );
 }
 
+/** The type's rule, kept in memory between changes (lib/system/reference-cache.ts). */
 export async function loadRule(db: Tx, type: WorkOrderType) {
-  return db.workOrderTypeRule.findUniqueOrThrow({ where: { type } });
+  return cachedReference(`rule:${type}`, () => db.workOrderTypeRule.findUniqueOrThrow({ where: { type } }));
+}
+
+/** The service points on these regions (a matter's region and its ancestors), kept in memory between changes. */
+function servicePointsOn(db: Tx, codes: string[]) {
+  return cachedReference(`route:${codes.join("/")}`, () =>
+    db.organization.findMany({
+      where: { region: { code: { in: codes } } },
+      select: { id: true, tier: true, decidesLegalAid: true, region: { select: { code: true } } },
+    }),
+  );
 }
 
 /** The organization a new order of this type for this region goes to. */
@@ -51,10 +63,7 @@ export async function routeWorkOrder(
   const rule = await loadRule(db, type);
   if (receiving && canKeep(receiving, rule, region.path)) return receiving.id;
   const codes = region.path.split("/").filter(Boolean);
-  const orgs = await db.organization.findMany({
-    where: { region: { code: { in: codes } } },
-    select: { id: true, tier: true, decidesLegalAid: true, region: { select: { code: true } } },
-  });
+  const orgs = await servicePointsOn(db, codes);
   const chosen = chooseOrganization(
     orgs.map((o) => ({ id: o.id, tier: o.tier, decidesLegalAid: o.decidesLegalAid, regionDepth: codes.indexOf(o.region.code) })),
     rule,
