@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { defineUseCase } from "@/lib/api/use-case";
 import { encryptField, lookupHash } from "@/lib/crypto";
 import { ruleViolation } from "@/lib/errors";
-import { claimIdempotencyKey, completeIdempotencyKey, createWorkOrder } from "@/lib/work-orders/create-work-order";
+import { createWorkOrder, createWorkOrderOnce, type CreatedWorkOrder, type NewOrder } from "@/lib/work-orders/create-work-order";
 import { checkAttachments, storeAttachments } from "@/lib/work-orders/attachments";
 import { CRIMINAL_SITUATIONS, MATTERS } from "@/lib/legal-aid/eligibility";
 import { isCriminalCategory, LegalAidApplicationInput } from "@/lib/legal-aid/application-schemas";
@@ -38,18 +38,11 @@ async function submitApplication(
 ): Promise<SubmittedApplication> {
   const { idempotencyKey, attachments, ...request } = input;
   const files = await checkAttachments(attachments);
-  if (idempotencyKey) {
-    // Files enter the hash by content (a File serialises as {}); without files the hash is the JSON request's.
-    const fingerprint = files.length ? { ...request, attachments: files.map((f) => createHash("sha256").update(f.bytes).digest("hex")) } : request;
-    const hash = createHash("sha256").update(JSON.stringify(fingerprint)).digest("hex");
-    const replay = await claimIdempotencyKey<SubmittedApplication>(db, actor, idempotencyKey, hash);
-    if (replay) return replay;
-  }
   const a = request.applicant;
   if (request.matter.urgentDeadline && Number.isNaN(Date.parse(request.matter.urgentDeadline))) {
     throw ruleViolation("日期无效", "matter.urgentDeadline");
   }
-  const order = await createWorkOrder(db, {
+  const newOrder: NewOrder = {
     channel: door.channel,
     type: "LEGAL_AID",
     regionCode: a.regionCode,
@@ -59,11 +52,23 @@ async function submitApplication(
     requester: { userId: door.applicantUserId, name: a.name, phone: a.phone },
     receiver: door.receiver,
     actorName: actor.name,
-  }).catch((e) => {
+  };
+  const reply = (created: CreatedWorkOrder): SubmittedApplication => ({ number: created.number, status: "SUBMITTED", dueAt: created.dueAt });
+  // Files enter the Idempotency-Key's hash by content (a File serialises as {}); without files the hash is the JSON request's.
+  const requestHash = () => {
+    const fingerprint = files.length ? { ...request, attachments: files.map((f) => createHash("sha256").update(f.bytes).digest("hex")) } : request;
+    return createHash("sha256").update(JSON.stringify(fingerprint)).digest("hex");
+  };
+  const written = await (idempotencyKey
+    ? createWorkOrderOnce(db, newOrder, { actor, key: idempotencyKey, requestHash: requestHash(), reply })
+    : createWorkOrder(db, newOrder).then((created) => ({ created, reply: reply(created) }))
+  ).catch((e) => {
     // The work-order door reports the region as regionCode; here it is the applicant's.
     if (e?.fieldErrors?.regionCode) throw ruleViolation(e.fieldErrors.regionCode[0], "applicant.regionCode");
     throw e;
   });
+  if ("replay" in written) return written.replay;
+  const order = written.created;
   const now = new Date();
   // sealed: the basis names Art. 42 groups and Art. 32 situations that are sensitive (disability, minors, abuse)
   const economicDetail = sealJson(request.economic) as unknown as Prisma.InputJsonValue;
@@ -112,9 +117,7 @@ async function submitApplication(
     const list = await saveChoices(db, application.id, request.lawyerChoices, maxChoices);
     await addEvent(db, { id: order.id }, "LAWYERS_CHOSEN", actor, { body: list });
   }
-  const result: SubmittedApplication = { number: order.number, status: "SUBMITTED", dueAt: order.dueAt };
-  if (idempotencyKey) await completeIdempotencyKey(db, actor, idempotencyKey, result);
-  return result;
+  return written.reply;
 }
 
 /** A resident applies online for themself (or as an agent for a family member); the saved draft is spent. */

@@ -20,7 +20,7 @@ import { chosenServicePoint } from "@/lib/network/service-point-requests";
 // writes the first timeline event and tells the requester the number; the doors differ only in who
 // the requester is and who received it.
 
-type NewOrder = {
+export type NewOrder = {
   channel: WorkOrderChannel;
   type: WorkOrderType;
   regionCode: string;
@@ -49,7 +49,34 @@ function servicePoint(db: Tx, id: number) {
   );
 }
 
+/**
+ * An Idempotency-Key's claim, made in the statement that writes the order: the first request with
+ * the key inserts it together with its reply; a concurrent duplicate waits on that row (ON
+ * CONFLICT blocks until the first transaction ends), writes nothing and replays the stored reply.
+ * A key reused with a different body is a conflict, not a replay.
+ */
+export type IdempotentClaim<T> = { actor: Actor; key: string; requestHash: string; reply: (created: CreatedWorkOrder) => T };
+
 export async function createWorkOrder(db: Tx, o: NewOrder, now = new Date()): Promise<CreatedWorkOrder & { id: number }> {
+  const created = await writeWorkOrder(db, o, now, null);
+  if (!created) throw new Error("unreachable: an order without a claim is always written");
+  return created;
+}
+
+/** createWorkOrder under an Idempotency-Key: the order, or the reply of the earlier request with the key. */
+export async function createWorkOrderOnce<T>(
+  db: Tx,
+  o: NewOrder,
+  claim: IdempotentClaim<T>,
+  now = new Date(),
+): Promise<{ created: CreatedWorkOrder & { id: number }; reply: T } | { replay: T }> {
+  const created = await writeWorkOrder(db, o, now, claim);
+  if (created) return { created, reply: claim.reply(created) };
+  return { replay: await replayOf<T>(db, claim.actor, claim.key, claim.requestHash) };
+}
+
+/** The order written, or null when the claim found the key already taken (nothing written). */
+async function writeWorkOrder<T>(db: Tx, o: NewOrder, now: Date, claim: IdempotentClaim<T> | null): Promise<(CreatedWorkOrder & { id: number }) | null> {
   const region = await regionByCode(db, o.regionCode);
   if (!region) throw ruleViolation("所选地区不存在", "regionCode");
   const receiving = o.receiver ? await servicePoint(db, o.receiver.organizationId) : null;
@@ -61,30 +88,42 @@ export async function createWorkOrder(db: Tx, o: NewOrder, now = new Date()): Pr
   const [rule, calendar, owner] = await Promise.all([loadRule(db, o.type), loadWorkingCalendar(db), servicePoint(db, organizationId)]);
   if (!owner) throw new AppError("NOT_FOUND", "办理网点不存在");
   const dueAt = computeDueAt(calendar, now, rule);
-  // One statement writes the order, its first timeline event and the requester's notice: the
-  // number is drawn inside it (workOrderNumberSql), and the notice's text takes it from there.
+  const created = (number: string): CreatedWorkOrder => ({ number, status: "NEW", organization: { id: owner.id, name: owner.name }, dueAt: dueAt.toISOString() });
+
+  // One statement draws the number, claims the Idempotency-Key with its reply, and writes the
+  // order, its first timeline event and the requester's notice (whose text holds the number): one
+  // round trip instead of eight (issue 10). `{number}` in a text stands for the number drawn.
   const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
   const notice = requesterNoticeSql(
     { userId: o.requester.userId, phone: o.requester.phone },
     `您的${TYPE_LABELS[o.type]}已登记，编号 {number}，由${owner.name}办理。`,
     "o",
   );
-  const [order] = await db.$queryRaw<{ id: number; number: string }[]>`
-    WITH o AS (
+  const claimed = claim
+    ? Prisma.sql`, claim AS (
+        INSERT INTO "IdempotentRequest" ("callerKey", "key", "requestHash", "status", "response")
+        SELECT ${callerKey(claim.actor)}, ${claim.key}, ${claim.requestHash}, 201,
+          replace(${JSON.stringify(claim.reply(created("{number}")))}, '"{number}"', to_json(n."number")::text)::jsonb FROM n
+        ON CONFLICT DO NOTHING RETURNING 1
+      )`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: number; number: string }[]>`
+    WITH n AS (SELECT ${workOrderNumberSql(region.code, now)} AS "number")${claimed}, o AS (
       INSERT INTO "WorkOrder" ("number", "channel", "type", "subject", "description", "category", "requesterUserId",
         "requesterName", "requesterPhone", "regionId", "organizationId", "firstReceiverUserId", "firstOrganizationId",
         "dueAt", "createdAt", "updatedAt")
-      VALUES (${workOrderNumberSql(region.code, now)}, ${o.channel}::"WorkOrderChannel", ${o.type}::"WorkOrderType",
+      SELECT n."number", ${o.channel}::"WorkOrderChannel", ${o.type}::"WorkOrderType",
         ${o.subject}, ${o.description}, ${o.category ?? null}, ${o.requester.userId}::int, ${o.requester.name}, ${o.requester.phone},
         ${region.id}::int, ${organizationId}::int, ${o.receiver?.userId ?? null}::int, ${receiving?.id ?? organizationId}::int,
-        ${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${at}, ${at})
+        ${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${at}, ${at}
+      FROM n ${claim ? Prisma.sql`WHERE EXISTS (SELECT FROM claim)` : Prisma.empty}
       RETURNING "id", "number"
     ), event AS (
       INSERT INTO "WorkOrderEvent" ("workOrderId", "kind", "at", "actorUserId", "actorName", "toOrganizationId")
       SELECT o."id", 'CREATED', ${at}, ${o.receiver?.userId ?? o.requester.userId}::int, ${o.actorName}, ${organizationId}::int FROM o
     )${notice ? Prisma.sql`, notice AS (${notice})` : Prisma.empty}
     SELECT "id", "number" FROM o`;
-  return { id: order.id, number: order.number, status: "NEW", organization: { id: owner.id, name: owner.name }, dueAt: dueAt.toISOString() };
+  return rows.length ? { id: rows[0].id, ...created(rows[0].number) } : null;
 }
 
 /** The account of a resident with this phone, so walk-in and hotline orders show up in their account too. */
@@ -101,16 +140,20 @@ export function callerKey(actor: Actor) {
 }
 
 /**
- * Idempotency-Key: the first request with a key inserts its claim; a concurrent duplicate waits on
- * that row (ON CONFLICT blocks until the first transaction ends) and then replays the stored reply.
- * A key reused with a different body is a conflict, not a replay.
+ * Idempotency-Key for writes that are not one statement (mediation intake): the first request with
+ * a key inserts its claim; a concurrent duplicate waits on that row (ON CONFLICT blocks until the
+ * first transaction ends) and then replays the stored reply.
  */
 export async function claimIdempotencyKey<T = CreatedWorkOrder>(db: Tx, actor: Actor, key: string, requestHash: string): Promise<T | null> {
   const claimed = await db.$queryRaw<{ key: string }[]>`
     INSERT INTO "IdempotentRequest" ("callerKey", "key", "requestHash", "status", "response")
     VALUES (${callerKey(actor)}, ${key}, ${requestHash}, 0, '{}'::jsonb)
     ON CONFLICT DO NOTHING RETURNING "key"`;
-  if (claimed.length) return null;
+  return claimed.length ? null : replayOf<T>(db, actor, key, requestHash);
+}
+
+/** The reply stored for a key already claimed; a different body under the same key is a conflict. */
+async function replayOf<T>(db: Tx, actor: Actor, key: string, requestHash: string): Promise<T> {
   const previous = await db.idempotentRequest.findUniqueOrThrow({ where: { callerKey_key: { callerKey: callerKey(actor), key } } });
   if (previous.requestHash !== requestHash) {
     throw new AppError("CONFLICT", "同一个 Idempotency-Key 已用于另一笔不同的请求");
@@ -139,11 +182,6 @@ export const intakeWorkOrder = defineUseCase({
     // So does a mediation case (parties, category, source): lib/mediation/intake.ts, POST /api/v1/mediation/cases.
     if (input.type === "MEDIATION") throw ruleViolation("人民调解请通过「登记调解案件」登记", "type");
     const { idempotencyKey, confirmDuplicate, ...request } = input;
-    if (idempotencyKey) {
-      const hash = createHash("sha256").update(JSON.stringify(request)).digest("hex");
-      const replay = await claimIdempotencyKey(db, actor, idempotencyKey, hash);
-      if (replay) return replay;
-    }
     // 重复来电提醒: the same phone with an open order of the same type is usually the same matter.
     if (!confirmDuplicate && !idempotencyKey) {
       const open = await db.workOrder.findFirst({
@@ -156,14 +194,19 @@ export const intakeWorkOrder = defineUseCase({
         });
       }
     }
-    const { id: _id, ...created } = await createWorkOrder(db, {
+    const order: NewOrder = {
       ...request,
       requester: { ...request.requester, userId: await residentWithPhone(db, request.requester.phone) },
       receiver: { userId: actor.userId, organizationId: actor.organizationId },
       actorName: actor.name,
-    });
-    if (idempotencyKey) await completeIdempotencyKey(db, actor, idempotencyKey, created);
-    return created;
+    };
+    if (!idempotencyKey) {
+      const { id: _id, ...created } = await createWorkOrder(db, order);
+      return created;
+    }
+    const requestHash = createHash("sha256").update(JSON.stringify(request)).digest("hex");
+    const once = await createWorkOrderOnce(db, order, { actor, key: idempotencyKey, requestHash, reply: (created) => created });
+    return "replay" in once ? once.replay : once.reply;
   },
   target: (_i, r) => ({ type: "WorkOrder", id: r.number }),
 });
