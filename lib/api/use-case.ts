@@ -3,7 +3,8 @@ import { db as defaultDb, type Db, type Tx } from "@/lib/db";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { can, isPublic, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit, type RequestMeta } from "@/lib/audit/record";
+import { auditInsertSql, recordAudit, type RequestMeta } from "@/lib/audit/record";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { DATABASE_UNAVAILABLE, isTransientDatabaseError } from "@/lib/db-errors";
 import { nulCharacterErrors } from "@/lib/validation";
@@ -17,12 +18,20 @@ type PublicPermission = {
 }[Permission];
 export type ActorFor<P extends Permission> = P extends PublicPermission ? Actor | null : Actor;
 
+/** execute()'s audit event for a one-statement write, as SQL (see UseCaseContext.auditSql). */
+export type AuditSql = (target: { type: string; id: Prisma.Sql }, from: string) => Prisma.Sql;
+
 export type UseCaseContext<P extends Permission, I> = {
   actor: ActorFor<P>;
   input: I;
-  /** the transaction for writes, the client for reads */
+  /** the transaction for writes, the client for reads and one-statement writes */
   db: Tx;
   meta: RequestMeta;
+  /**
+   * One-statement writes only (`write: "statement"`): the audit event of this call as SQL — an
+   * INSERT of one SUCCESS event per row of the CTE `from` — to be made part of that statement.
+   */
+  auditSql: AuditSql;
 };
 
 export type UseCase<P extends Permission, S extends z.ZodType, R> = {
@@ -30,8 +39,13 @@ export type UseCase<P extends Permission, S extends z.ZodType, R> = {
   name: string;
   permission: P;
   input: S;
-  /** writes run in one transaction together with their audit event */
-  write: boolean;
+  /**
+   * true: the use case runs in one interactive transaction together with its audit event.
+   * "statement": it writes everything in ONE SQL statement — atomic by itself, one round trip instead
+   * of BEGIN … COMMIT — including its audit event from `ctx.auditSql`; used by the busiest door,
+   * intake (issue 10, decision 018). Reads before that statement see committed data only.
+   */
+  write: boolean | "statement";
   /** what the audit event points at */
   target?: (input: z.output<S>, result: R) => { type: string; id: string | number } | null;
   run: (ctx: UseCaseContext<P, z.output<S>>) => Promise<R>;
@@ -119,9 +133,23 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
   }
   const input = parsed.data as z.output<S>;
 
+  const noAuditSql = () => {
+    throw new Error(`${uc.name}: ctx.auditSql is for one-statement writes`);
+  };
   try {
+    if (uc.write === "statement") {
+      let audited = 0;
+      const auditSql: AuditSql = (target, from) => {
+        audited += 1;
+        return auditInsertSql(actor, meta, uc.name, target, from);
+      };
+      const data = await uc.run({ actor: ctxActor, input, db: client, meta, auditSql });
+      // A programming error, not the caller's: found by every test of the use case.
+      if (!audited) throw new Error(`${uc.name}: a one-statement write must include its audit event (ctx.auditSql)`);
+      return { ok: true, data };
+    }
     if (!uc.write) {
-      const data = await uc.run({ actor: ctxActor, input, db: client, meta });
+      const data = await uc.run({ actor: ctxActor, input, db: client, meta, auditSql: noAuditSql });
       // A view of a record with personal data (or an export of such records) is itself audited.
       if (uc.audit === "view") {
         await recordAudit(client, actor, meta, { action: uc.name, result: "SUCCESS", target: uc.target?.(input, data) });
@@ -129,7 +157,7 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
       return { ok: true, data };
     }
     const data = await client.$transaction(async (tx) => {
-      const result = await uc.run({ actor: ctxActor, input, db: tx, meta });
+      const result = await uc.run({ actor: ctxActor, input, db: tx, meta, auditSql: noAuditSql });
       await recordAudit(tx, actor, meta, { action: uc.name, result: "SUCCESS", target: uc.target?.(input, result) });
       return result;
       // Uploads are checked (virus scan, up to 10 s) and stored inside the step's transaction, so a

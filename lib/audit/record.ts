@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { AuditResult } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
@@ -16,17 +16,36 @@ export type AuditEntry = {
 export async function recordAudit(db: Tx, actor: Actor | null, meta: RequestMeta, entry: AuditEntry) {
   await db.auditEvent.create({
     data: {
-      actorUserId: actor?.userId ?? null,
-      actorRole: actor?.role ?? null,
-      organizationId: actor?.organizationId ?? null,
-      apiClientId: actor?.apiClientId ?? null,
+      ...who(actor, meta),
       action: entry.action,
       targetType: entry.target?.type ?? null,
       targetId: entry.target ? String(entry.target.id) : null,
       result: entry.result,
-      ip: meta.ip?.slice(0, 64) ?? null,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
       detail: entry.detail,
     },
   });
+}
+
+function who(actor: Actor | null, meta: RequestMeta) {
+  return {
+    actorUserId: actor?.userId ?? null,
+    actorRole: actor?.role ?? null,
+    organizationId: actor?.organizationId ?? null,
+    apiClientId: actor?.apiClientId ?? null,
+    ip: meta.ip?.slice(0, 64) ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  };
+}
+
+/**
+ * recordAudit for a write done in one SQL statement (execute()'s `write: "statement"`): an
+ * `INSERT … SELECT` of one SUCCESS event per row of the CTE `from`, whose target id is the SQL
+ * expression `targetId` over that row. Part of the write's own statement, so it commits with it.
+ */
+export function auditInsertSql(actor: Actor | null, meta: RequestMeta, action: string, target: { type: string; id: Prisma.Sql }, from: string): Prisma.Sql {
+  const w = who(actor, meta);
+  return Prisma.sql`INSERT INTO "AuditEvent" ("actorUserId", "actorRole", "organizationId", "apiClientId", "action", "targetType", "targetId", "result", "ip", "userAgent")
+    SELECT ${w.actorUserId}::int, ${w.actorRole}::"Role", ${w.organizationId}::int, ${w.apiClientId}::int, ${action}, ${target.type},
+      (${target.id})::text, 'SUCCESS', ${w.ip}, ${w.userAgent}
+    FROM ${Prisma.raw(from)}`;
 }

@@ -278,6 +278,10 @@ try {
     }
     sqlTrace = await traceIntakeSql();
     console.log(`\n  one work-order intake in-process: ${sqlTrace.workOrder.statements} SQL statements, ${sqlTrace.workOrder.ms} ms; legal aid: ${sqlTrace.legalAid.statements} statements, ${sqlTrace.legalAid.ms} ms`);
+    for (const [door, trace] of Object.entries(sqlTrace)) {
+      console.log(`    ${door}:`);
+      for (const q of trace.sql) console.log(`      ${q.query.slice(0, 110)}`);
+    }
   }
 } catch (error) {
   console.error(error instanceof Error ? error.stack ?? error.message : error);
@@ -295,6 +299,7 @@ async function traceIntakeSql() {
   const { actorForApiToken } = await import("@/lib/auth/actor");
   const { intakeWorkOrder } = await import("@/lib/work-orders/create-work-order");
   const { takeInLegalAidApplication } = await import("@/lib/legal-aid/apply");
+  const { startReferenceCache, stopReferenceCache, referenceCacheLive } = await import("@/lib/system/reference-cache");
   type Db = import("@/lib/db").Db;
   const captured: { query: string; ms: number }[] = [];
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
@@ -311,12 +316,16 @@ async function traceIntakeSql() {
     const meta = { ip: "127.0.0.1", userAgent: "intake-bench" };
     const actor = async () => (await actorForApiToken(db, DEMO_API_TOKEN))!;
     const n = 9_000_000 + Math.floor(Math.random() * 900_000);
-    // warm: the first call loads the rules and the calendar into the connections' caches
+    // as the server runs: reference data in memory (lib/system/reference-cache.ts), loaded by a first call of each door
+    await startReferenceCache();
+    for (let i = 0; i < 100 && !referenceCacheLive(); i++) await new Promise((r) => setTimeout(r, 20));
     await execute(intakeWorkOrder, { ...JSON.parse(workOrderBody(n)), idempotencyKey: `trace-${runId}-0` }, await actor(), meta, db);
+    await execute(takeInLegalAidApplication, { ...JSON.parse(legalAidBody(n + 3)), idempotencyKey: `trace-${runId}-3` }, await actor(), meta, db);
     const workOrder = await once(async () => execute(intakeWorkOrder, { ...JSON.parse(workOrderBody(n + 1)), idempotencyKey: `trace-${runId}-1` }, await actor(), meta, db));
     const legalAid = await once(async () => execute(takeInLegalAidApplication, { ...JSON.parse(legalAidBody(n + 2)), idempotencyKey: `trace-${runId}-2` }, await actor(), meta, db));
     return { workOrder, legalAid };
   } finally {
+    await stopReferenceCache();
     await client.$disconnect();
   }
 }

@@ -202,6 +202,12 @@ describe("work orders", () => {
     expect(again.number).toBe(numbers[0]);
     expect(await execute(intakeWorkOrder, { ...body, subject: "另一件事" }, hotline, meta)).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await db.workOrder.count()).toBe(1);
+    // one statement writes the order with its audit event; every replay is audited with the order it returned
+    const events = await db.auditEvent.findMany({ where: { action: "workOrder.intake" }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.result, e.targetId, e.apiClientId ?? e.actorUserId])).toEqual([
+      ...[1, 2, 3, 4].map(() => ["SUCCESS", numbers[0], hotline.apiClientId ?? hotline.userId]),
+      ["FAILED", null, hotline.apiClientId ?? hotline.userId],
+    ]);
   });
 
   it("warns about a duplicate open order for the same phone and type, and registers when confirmed", async () => {

@@ -18,7 +18,7 @@ const modules = import.meta.glob<Record<string, unknown>>(
 function isUseCase(value: unknown): value is AnyUseCase {
   if (!value || typeof value !== "object") return false;
   const v = value as Partial<AnyUseCase>;
-  return typeof v.name === "string" && typeof v.permission === "string" && typeof v.run === "function" && typeof v.write === "boolean" && !!v.input;
+  return typeof v.name === "string" && typeof v.permission === "string" && typeof v.run === "function" && (typeof v.write === "boolean" || v.write === "statement") && !!v.input;
 }
 
 export type FoundUseCase = { useCase: AnyUseCase; module: string; exportName: string };
