@@ -46,31 +46,32 @@ export async function notifyRequester(
   body: string,
   about: { number?: string; workOrderId?: number } = {},
 ) {
-  const notice = requesterNotice(to, body, about.number);
-  if (notice) await enqueueNotification(db, { ...notice, workOrderId: about.workOrderId });
+  if (to.userId) {
+    const link = about.number ? `${ORDER_PAGE}${about.number}` : null;
+    await enqueueNotification(db, { channel: "IN_APP", recipientUserId: to.userId, body, link, workOrderId: about.workOrderId });
+  } else if (to.phone) {
+    await enqueueNotification(db, { channel: "SMS", recipientPhone: to.phone, body, workOrderId: about.workOrderId });
+  }
 }
 
-function requesterNotice(to: { userId: number | null; phone: string | null }, body: string, number?: string): OutgoingNotification | null {
-  if (to.userId) {
-    const link = number ? `/resident/work-orders/${number}` : null;
-    return { channel: "IN_APP", recipientUserId: to.userId, body, link };
-  }
-  return to.phone ? { channel: "SMS", recipientPhone: to.phone, body } : null;
-}
+/** where a requester with an account reads their order */
+const ORDER_PAGE = "/resident/work-orders/";
 
 /**
  * `notifyRequester` for an order being inserted in the same statement (lib/work-orders/create-work-order.ts):
  * the outbox INSERT as a CTE over the CTE `source` (columns id, number), `{number}` in the body
- * standing for the order's number. Null when the requester has neither account nor phone.
+ * standing for the order's number. The requester's account is an SQL expression there (it may be
+ * looked up by that statement): in-app with a link when it is not null, else an SMS to the phone.
  */
-export function requesterNoticeSql(to: { userId: number | null; phone: string | null }, bodyTemplate: string, source: string): Prisma.Sql | null {
-  const notice = requesterNotice(to, bodyTemplate, "{number}");
-  if (!notice) return null;
+export function requesterNoticeSql(to: { userId: Prisma.Sql; phone: string | null }, bodyTemplate: string, source: string): Prisma.Sql {
   // Checked with the longest number the template can take, so the real text passes the same rules.
-  checkNotification({ ...notice, body: bodyTemplate.replace("{number}", "000000-00000000-0000000") });
-  const fill = (text: string | null | undefined) => (text == null ? Prisma.sql`NULL` : Prisma.sql`replace(${text}, '{number}', ${Prisma.raw(source)}."number")`);
+  checkNotification({ channel: "IN_APP", recipientUserId: 1, body: bodyTemplate.replace("{number}", "000000-00000000-0000000") });
+  const src = Prisma.raw(source);
+  const body = Prisma.sql`left(replace(${bodyTemplate}, '{number}', ${src}."number"), 300)`;
   return Prisma.sql`INSERT INTO "Notification" ("channel", "recipientUserId", "recipientPhone", "body", "link", "workOrderId")
-    SELECT ${notice.channel}::"NotificationChannel", ${notice.recipientUserId ?? null}::int, ${notice.recipientPhone ?? null},
-      left(${fill(notice.body)}, 300), ${fill(notice.link)}, ${Prisma.raw(source)}."id"
-    FROM ${Prisma.raw(source)}`;
+    SELECT CASE WHEN requester."id" IS NULL THEN 'SMS' ELSE 'IN_APP' END::"NotificationChannel", requester."id",
+      CASE WHEN requester."id" IS NULL THEN ${to.phone} END, ${body},
+      CASE WHEN requester."id" IS NOT NULL THEN ${ORDER_PAGE} || ${src}."number" END, ${src}."id"
+    FROM ${src} CROSS JOIN (SELECT ${to.userId} AS "id") requester
+    WHERE requester."id" IS NOT NULL OR ${to.phone}::text IS NOT NULL`;
 }

@@ -27,7 +27,11 @@ export type NewOrder = {
   subject: string;
   description: string;
   category?: string;
-  requester: { userId: number | null; name: string; phone: string };
+  /**
+   * userId "resident-with-phone": the account of a resident with this phone, found by the order's own
+   * statement, so walk-in and hotline orders show up in their account too.
+   */
+  requester: { userId: number | null | "resident-with-phone"; name: string; phone: string };
   /** the staff member and service point that took it in (首问负责); null for residents' own submissions */
   receiver: { userId: number | null; organizationId: number } | null;
   /** the service point the requester chose themselves, already checked (chosenServicePoint); skips routing */
@@ -100,8 +104,16 @@ async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit 
   // order, its first timeline event and the requester's notice (whose text holds the number): one
   // round trip instead of eight (issue 10). `{number}` in a text stands for the number drawn.
   const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const requesterId = o.requester.userId === "resident-with-phone" ? Prisma.sql`(SELECT "id" FROM resident)` : Prisma.sql`${o.requester.userId}::int`;
+  const resident = o.requester.userId === "resident-with-phone"
+    ? Prisma.sql`, resident AS (
+        SELECT u."id" FROM "User" u
+        WHERE u."phone" = ${o.requester.phone} AND EXISTS (SELECT FROM "Membership" m WHERE m."userId" = u."id" AND m."role" = 'RESIDENT')
+        ORDER BY u."id" LIMIT 1
+      )`
+    : Prisma.empty;
   const notice = requesterNoticeSql(
-    { userId: o.requester.userId, phone: o.requester.phone },
+    { userId: requesterId, phone: o.requester.phone },
     `您的${TYPE_LABELS[o.type]}已登记，编号 {number}，由${owner.name}办理。`,
     "o",
   );
@@ -114,33 +126,24 @@ async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit 
       )`
     : Prisma.empty;
   const rows = await db.$queryRaw<{ id: number; number: string }[]>`
-    WITH n AS (SELECT ${workOrderNumberSql(region.code, now)} AS "number")${claimed}, o AS (
+    WITH n AS (SELECT ${workOrderNumberSql(region.code, now)} AS "number")${resident}${claimed}, o AS (
       INSERT INTO "WorkOrder" ("number", "channel", "type", "subject", "description", "category", "requesterUserId",
         "requesterName", "requesterPhone", "regionId", "organizationId", "firstReceiverUserId", "firstOrganizationId",
         "dueAt", "createdAt", "updatedAt")
       SELECT n."number", ${o.channel}::"WorkOrderChannel", ${o.type}::"WorkOrderType",
-        ${o.subject}, ${o.description}, ${o.category ?? null}, ${o.requester.userId}::int, ${o.requester.name}, ${o.requester.phone},
+        ${o.subject}, ${o.description}, ${o.category ?? null}, ${requesterId}, ${o.requester.name}, ${o.requester.phone},
         ${region.id}::int, ${organizationId}::int, ${o.receiver?.userId ?? null}::int, ${receiving?.id ?? organizationId}::int,
         ${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${at}, ${at}
       FROM n ${claim ? Prisma.sql`WHERE EXISTS (SELECT FROM claim)` : Prisma.empty}
       RETURNING "id", "number"
     ), event AS (
       INSERT INTO "WorkOrderEvent" ("workOrderId", "kind", "at", "actorUserId", "actorName", "toOrganizationId")
-      SELECT o."id", 'CREATED', ${at}, ${o.receiver?.userId ?? o.requester.userId}::int, ${o.actorName}, ${organizationId}::int FROM o
-    )${notice ? Prisma.sql`, notice AS (${notice})` : Prisma.empty}${
+      SELECT o."id", 'CREATED', ${at}, ${o.receiver?.userId != null ? Prisma.sql`${o.receiver.userId}::int` : requesterId}, ${o.actorName}, ${organizationId}::int FROM o
+    ), notice AS (${notice})${
       audit ? Prisma.sql`, audit AS (${audit({ type: "WorkOrder", id: Prisma.sql`o."number"` }, "o")})` : Prisma.empty
     }
     SELECT "id", "number" FROM o`;
   return rows.length ? { id: rows[0].id, ...created(rows[0].number) } : null;
-}
-
-/** The account of a resident with this phone, so walk-in and hotline orders show up in their account too. */
-async function residentWithPhone(db: Tx, phone: string) {
-  const user = await db.user.findFirst({
-    where: { phone, memberships: { some: { role: "RESIDENT" } } },
-    select: { id: true },
-  });
-  return user?.id ?? null;
 }
 
 export function callerKey(actor: Actor) {
@@ -215,7 +218,7 @@ export const intakeWorkOrder = defineUseCase({
     }
     const order: NewOrder = {
       ...request,
-      requester: { ...request.requester, userId: await residentWithPhone(db, request.requester.phone) },
+      requester: { ...request.requester, userId: "resident-with-phone" },
       receiver: { userId: actor.userId, organizationId: actor.organizationId },
       actorName: actor.name,
     };

@@ -210,6 +210,24 @@ describe("work orders", () => {
     ]);
   });
 
+  it("a hotline order for a resident's phone joins their account and tells them in-app; other phones get an SMS", async () => {
+    await makeUser({ role: "LAWYER", phone: "13912345678" }); // an account, but not a resident's: not linked
+    const resident = await makeUser({ role: "RESIDENT", phone: "13900000001" });
+    const theirs = must(await execute(intakeWorkOrder, call({ requester: { name: "李阿姨", phone: "13900000001" } }), hotline, meta));
+    const other = must(await execute(intakeWorkOrder, call(), hotline, meta));
+    const orders = await db.workOrder.findMany({ orderBy: { id: "asc" }, include: { events: true } });
+    expect(orders.map((o) => [o.number, o.requesterUserId, o.events[0].actorUserId])).toEqual([
+      [theirs.number, resident.id, hotline.userId],
+      [other.number, null, hotline.userId],
+    ]);
+    const notices = await db.notification.findMany({ orderBy: { id: "asc" } });
+    expect(notices.map((x) => [x.channel, x.recipientUserId, x.recipientPhone, x.link, x.workOrderId])).toEqual([
+      ["IN_APP", resident.id, null, `/resident/work-orders/${theirs.number}`, orders[0].id],
+      ["SMS", null, "13912345678", null, orders[1].id],
+    ]);
+    expect(notices[0].body).toBe(`您的法律咨询已登记，编号 ${theirs.number}，由${theirs.organization.name}办理。`);
+  });
+
   it("warns about a duplicate open order for the same phone and type, and registers when confirmed", async () => {
     must(await execute(intakeWorkOrder, call(), hotline, meta));
     const dup = await execute(intakeWorkOrder, call(), hotline, meta);
