@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { maskPhone } from "@/lib/identity/id-number";
 import { OPEN_STATUSES } from "@/lib/work-orders/labels";
 import { dueState } from "@/lib/work-orders/deadlines";
+import { loadRules } from "@/lib/work-orders/routing";
 import { InboxQuery, NumberInput, WorkOrderNumber } from "@/lib/work-orders/schemas";
 
 const HOUR = 3_600_000;
@@ -23,7 +24,7 @@ function decode(raw?: string): InboxCursor | null {
 
 /**
  * 工作台收件箱: the actor's own organization's orders, most urgent first. Keyset pagination on
- * (dueAt, id) over the index (organizationId, status, dueAt, id), so page 1,000 costs what page 1 does.
+ * (dueAt, id) over the partial index of open orders (organizationId, dueAt, id), so page 1,000 costs what page 1 does.
  */
 export const listInbox = defineUseCase({
   name: "workOrder.inbox",
@@ -33,19 +34,22 @@ export const listInbox = defineUseCase({
   async run({ db, actor, input }) {
     if (!actor.organizationId) return { items: [], nextCursor: null, counts: { open: 0, overdue: 0, soon: 0 } };
     const now = new Date();
-    const rules = await db.workOrderTypeRule.findMany({ select: { type: true, dueSoonHours: true } });
+    const rules = await loadRules(db);
     const soonHours = Object.fromEntries(rules.map((r) => [r.type, r.dueSoonHours]));
     const maxSoon = Math.max(24, ...rules.map((r) => r.dueSoonHours));
 
+    // Open orders are read through the partial index WorkOrder_open_inbox_idx ("closedAt" IS NULL,
+    // the same as not CLOSED by WorkOrder_closed_check): an ordered scan that stops after the page.
+    const open = { status: { in: OPEN_STATUSES }, closedAt: null } satisfies Prisma.WorkOrderWhereInput;
     const and: Prisma.WorkOrderWhereInput[] = [
       { organizationId: actor.organizationId },
-      input.status === "OPEN" ? { status: { in: OPEN_STATUSES } } : { status: input.status },
+      input.status === "OPEN" ? open : { status: input.status },
     ];
     if (input.type) and.push({ type: input.type });
     if (input.channel) and.push({ channel: input.channel });
     if (input.mine) and.push({ handlerUserId: actor.userId ?? -1 });
-    if (input.due === "overdue") and.push({ dueAt: { lt: now }, status: { not: "CLOSED" } });
-    if (input.due === "soon") and.push({ dueAt: { gte: now, lte: new Date(now.getTime() + maxSoon * HOUR) }, status: { not: "CLOSED" } });
+    if (input.due === "overdue") and.push({ dueAt: { lt: now }, closedAt: null });
+    if (input.due === "soon") and.push({ dueAt: { gte: now, lte: new Date(now.getTime() + maxSoon * HOUR) }, closedAt: null });
     if (input.q) {
       const q = input.q.replace(/\s/g, "");
       and.push(
@@ -59,7 +63,8 @@ export const listInbox = defineUseCase({
     const cursor = decode(input.cursor);
     if (cursor) {
       const d = new Date(cursor.d);
-      and.push({ OR: [{ dueAt: { gt: d } }, { dueAt: d, id: { gt: cursor.i } }] });
+      // (dueAt, id) > (d, i); the plain `dueAt >= d` lets the index scan start at the cursor
+      and.push({ dueAt: { gte: d } }, { OR: [{ dueAt: { gt: d } }, { dueAt: d, id: { gt: cursor.i } }] });
     }
     const rows = await db.workOrder.findMany({
       where: { AND: and },
@@ -82,14 +87,14 @@ export const listInbox = defineUseCase({
         dueState: r.status === "CLOSED" ? ("ok" as const) : dueState(r.dueAt, now, soonHours[r.type] ?? 24),
       }));
     const last = page[page.length - 1];
-    const [open, overdue] = await Promise.all([
-      db.workOrder.count({ where: { organizationId: actor.organizationId, status: { in: OPEN_STATUSES } } }),
-      db.workOrder.count({ where: { organizationId: actor.organizationId, status: { in: OPEN_STATUSES }, dueAt: { lt: now } } }),
+    const [openCount, overdue] = await Promise.all([
+      db.workOrder.count({ where: { organizationId: actor.organizationId, ...open } }),
+      db.workOrder.count({ where: { organizationId: actor.organizationId, ...open, dueAt: { lt: now } } }),
     ]);
     return {
       items,
       nextCursor: rows.length > input.limit && last ? encode({ d: last.dueAt.toISOString(), i: last.id }) : null,
-      counts: { open, overdue },
+      counts: { open: openCount, overdue },
     };
   },
 });

@@ -38,9 +38,15 @@ export function canKeep(
   );
 }
 
-/** The type's rule, kept in memory between changes (lib/system/reference-cache.ts). */
+/** Every type's rule (routing, time limit, "due soon" window), kept in memory between changes (lib/system/reference-cache.ts). */
+export async function loadRules(db: Tx) {
+  return cachedReference("rules", () => db.workOrderTypeRule.findMany({ orderBy: { type: "asc" } }));
+}
+
 export async function loadRule(db: Tx, type: WorkOrderType) {
-  return cachedReference(`rule:${type}`, () => db.workOrderTypeRule.findUniqueOrThrow({ where: { type } }));
+  const rule = (await loadRules(db)).find((r) => r.type === type);
+  if (!rule) throw new Error(`no WorkOrderTypeRule for ${type}`);
+  return rule;
 }
 
 /** The service points on these regions (a matter's region and its ancestors), kept in memory between changes. */
