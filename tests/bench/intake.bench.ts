@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { databaseName, localDatabaseUrl } from "./local-database";
 import { measureLoad, type LoadFigures } from "./load";
-import { bin, root, startPortal, startServer, type BenchServer } from "./processes";
+import { bin, buildCeilingApp, root, startCeilingApp, startPortal, startServer, type BenchServer } from "./processes";
 import { summariseCpuProfiles, type ProfileSummary } from "./cpu-profile";
 import { DEMO_API_TOKEN } from "@/lib/seed/demo-accounts";
 import { idNumberCheckChar } from "@/lib/identity/id-number";
@@ -158,19 +158,6 @@ async function auditCheck(before: Mark, action: string, type: "CONSULTATION" | "
 
 // ─── the servers ───
 
-const ceilingDir = path.join(import.meta.dirname, "ceiling-app");
-
-/** Builds the ceiling app unless its build is newer than its source. */
-function buildCeiling(): { built: boolean; ms: number } {
-  const stamp = path.join(ceilingDir, ".next", "BUILD_ID");
-  const sources = ["next.config.mjs", "app/api/intake/route.js"].map((f) => fs.statSync(path.join(ceilingDir, f)).mtimeMs);
-  if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs > Math.max(...sources)) return { built: false, ms: 0 };
-  const t = performance.now();
-  const r = spawnSync(bin("next"), ["build"], { cwd: ceilingDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`building tests/bench/ceiling-app failed:\n${r.stdout}\n${r.stderr}`);
-  return { built: true, ms: Math.round(performance.now() - t) };
-}
-
 async function withServer<T>(start: () => Promise<BenchServer>, use: (s: BenchServer) => Promise<T>): Promise<T> {
   const server = await start();
   try {
@@ -213,19 +200,10 @@ try {
   }
 
   if (ONLY.has("ceiling")) {
-    ceilingBuild = buildCeiling();
+    ceilingBuild = buildCeilingApp();
     if (ceilingBuild.built) console.log(`  (built tests/bench/ceiling-app in ${(ceilingBuild.ms / 1000).toFixed(1)} s)`);
     const ceiling = await withServer(
-      () =>
-        startServer({
-          name: "ceiling",
-          command: bin("next"),
-          args: ["start", "-p", String(PORT + 2), "-H", "127.0.0.1"],
-          cwd: ceilingDir,
-          port: PORT + 2,
-          readyPath: "/api/intake",
-          env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next", NEXT_TELEMETRY_DISABLED: "1" },
-        }),
+      () => startCeilingApp(PORT + 2),
       (s) => load(s, `${s.baseUrl}/api/intake`, { body: workOrderBody, headersFor: (n) => ({ "idempotency-key": `ceiling-${runId}-${n}` }) }),
     );
     scenarios.push({ name: "ceiling: Next route + zod, no DB", path: "POST /api/intake", load: ceiling });

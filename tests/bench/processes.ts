@@ -128,3 +128,32 @@ export function startPortal(opts: { port: number; distDir: string; env?: Record<
     },
   });
 }
+
+const ceilingDir = path.join(import.meta.dirname, "ceiling-app");
+
+/**
+ * Builds tests/bench/ceiling-app — the framework's ceiling: a plain Next 16 app whose routes
+ * validate with zod and answer without a database — unless its build is newer than its source.
+ */
+export function buildCeilingApp(): { built: boolean; ms: number } {
+  const stamp = path.join(ceilingDir, ".next", "BUILD_ID");
+  const sources = ["next.config.mjs", "app/api/intake/route.js", "app/api/inbox/route.js"].map((f) => fs.statSync(path.join(ceilingDir, f)).mtimeMs);
+  if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs > Math.max(...sources)) return { built: false, ms: 0 };
+  const t = performance.now();
+  const r = spawnSync(bin("next"), ["build"], { cwd: ceilingDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`building tests/bench/ceiling-app failed:\n${r.stdout}\n${r.stderr}`);
+  return { built: true, ms: Math.round(performance.now() - t) };
+}
+
+/** `next start` of the ceiling app (build it first with buildCeilingApp). */
+export function startCeilingApp(port: number) {
+  return startServer({
+    name: "ceiling",
+    command: bin("next"),
+    args: ["start", "-p", String(port), "-H", "127.0.0.1"],
+    cwd: ceilingDir,
+    port,
+    readyPath: "/api/inbox",
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+}

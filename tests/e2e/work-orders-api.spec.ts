@@ -38,7 +38,20 @@ test("the hotline system registers a call through the API, idempotently, and rea
   expect((await request.get(`/api/v1/work-orders/${created.number}`)).status()).toBe(401);
   expect((await request.get("/api/v1/work-orders/369901-20260101-9999999", { headers: auth })).status()).toBe(404);
 
+  // the centre's inbox, a page at a time, phones masked
+  const inbox = await request.get("/api/v1/work-orders?limit=5", { headers: auth });
+  expect(inbox.status()).toBe(200);
+  const page = await inbox.json();
+  expect(page).toMatchObject({ items: expect.any(Array), counts: { open: expect.any(Number), overdue: expect.any(Number) } });
+  expect(page.items.length).toBeLessThanOrEqual(5);
+  for (const item of page.items) expect(item.requesterPhone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+  expect((await request.get("/api/v1/work-orders?cursor=bad", { headers: auth })).status()).toBe(400);
+  expect((await request.get("/api/v1/work-orders?limit=5")).status()).toBe(401);
+
   const openapi = await (await request.get("/api/v1/openapi.json")).json();
+  expect(openapi.paths["/api/v1/work-orders"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+    expect.arrayContaining(["status", "due", "cursor", "limit"]),
+  );
   const post = openapi.paths["/api/v1/work-orders"].post;
   expect(post.parameters.map((p: { name: string }) => p.name)).toContain("idempotency-key");
   const props = post.requestBody.content["application/json"].schema.properties;

@@ -8,6 +8,7 @@ import { makeActor, makeSmallNetwork } from "./helpers/factories";
 import { testDatabaseUrl } from "./helpers/database-url";
 import { execute } from "@/lib/api/use-case";
 import { listInbox } from "@/lib/work-orders/queries";
+import { referenceCacheLive, startReferenceCache, stopReferenceCache } from "@/lib/system/reference-cache";
 
 // The inbox must stay "what page 1 costs" however long the backlog (issue 10): the SQL listInbox
 // sends has to be provable against the partial index of open orders, read in (dueAt, id) order
@@ -18,7 +19,9 @@ const meta = { ip: null, userAgent: null };
 type Plan = { "Node Type": string; "Index Name"?: string; Plans?: Plan[] };
 const nodes = (p: Plan): Plan[] => [p, ...(p.Plans ?? []).flatMap(nodes)];
 
-let logged: PrismaClient;
+const makeLogged = () =>
+  new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl() }), log: [{ emit: "event", level: "query" }] });
+let logged: ReturnType<typeof makeLogged>;
 const sent: { query: string; params: unknown[] }[] = [];
 const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
 
@@ -38,10 +41,11 @@ async function planOf(query: string, params: unknown[]) {
 describe("inbox query plan", () => {
   beforeAll(async () => {
     await resetDatabase();
-    logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl() }), log: [{ emit: "event", level: "query" }] });
+    logged = makeLogged();
     logged.$on("query", (e) => sent.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
   });
   afterAll(async () => {
+    await stopReferenceCache();
     await logged.$disconnect();
     await pool.end();
   });
@@ -62,6 +66,10 @@ describe("inbox query plan", () => {
     });
     await db.$executeRawUnsafe(`ANALYZE "WorkOrder"`);
 
+    // as the server runs: the rules and region names in memory after a first call
+    await startReferenceCache();
+    while (!referenceCacheLive()) await new Promise((r) => setTimeout(r, 10));
+    await execute(listInbox, { limit: 20 }, staff, meta, logged as unknown as Db);
     sent.length = 0;
     const first = await execute(listInbox, { limit: 20 }, staff, meta, logged as unknown as Db);
     if (!first.ok) throw new Error(first.message);
@@ -75,17 +83,19 @@ describe("inbox query plan", () => {
     expect(numbers).toHaveLength(46);
     expect(new Set(numbers).size).toBe(46);
 
-    const onWorkOrder = sent.filter((s) => /FROM "public"\."WorkOrder"/.test(s.query));
-    const pages = onWorkOrder.filter((s) => /ORDER BY/.test(s.query));
-    const counts = onWorkOrder.filter((s) => /COUNT/i.test(s.query));
+    // two statements a call: the page and both counts; the rules and region names come from memory
+    expect(sent).toHaveLength(4);
+    const pages = sent.filter((s) => /FROM "public"\."WorkOrder"/.test(s.query) && /ORDER BY/.test(s.query));
+    const counts = sent.filter((s) => /count\(\*\)/i.test(s.query) && /FROM "WorkOrder"/.test(s.query));
     expect(pages).toHaveLength(2);
-    expect(counts).toHaveLength(4);
+    expect(counts).toHaveLength(2);
     for (const q of pages) {
       const plan = await planOf(q.query, q.params);
       expect(plan.filter((p) => p["Index Name"]).map((p) => p["Index Name"])).toContain("WorkOrder_open_inbox_idx");
       expect(plan.map((p) => p["Node Type"])).not.toContain("Sort");
     }
-    // the counts read open orders only (by the inbox index or the one on closedAt), never the organization's closed years
+    // the counts read open orders only (on a large table, an index-only scan of the inbox index;
+    // on this small one the planner may take the index on closedAt), never the closed years
     for (const q of counts) {
       const plan = await planOf(q.query, q.params);
       const used = plan.filter((p) => p["Index Name"]).map((p) => p["Index Name"]);

@@ -9,9 +9,9 @@ import { listRegionOptions, RegionOption } from "@/lib/network/region-options";
 import { getOrganization, OrganizationDetail } from "@/lib/network/get-organization";
 import { getMe, Me } from "@/lib/accounts/get-me";
 import { intakeWorkOrder } from "@/lib/work-orders/create-work-order";
-import { getWorkOrder } from "@/lib/work-orders/queries";
+import { getWorkOrder, listInbox } from "@/lib/work-orders/queries";
 import { CreatedWorkOrder } from "@/lib/work-orders/schemas";
-import { WorkOrderDetail } from "@/lib/work-orders/api-schemas";
+import { InboxPage, WorkOrderDetail } from "@/lib/work-orders/api-schemas";
 import { downloadAttachment } from "@/lib/work-orders/attachments";
 import { takeInLegalAidApplication } from "@/lib/legal-aid/apply";
 import { downloadCaseAttachment, getLegalAidApplication } from "@/lib/legal-aid/queries";
@@ -75,6 +75,12 @@ export const createWorkOrder = defineEndpoint({
   summary: "登记工单（热线、移动端、微信）。带 Idempotency-Key 请求头时，重试返回同一工单，不会重复登记",
   useCase: intakeWorkOrder, response: CreatedWorkOrder, inputFrom: "body", successStatus: 201,
   headers: { "idempotency-key": "idempotencyKey" },
+});
+
+export const workOrderInbox = defineEndpoint({
+  method: "GET", path: "/api/v1/work-orders", tag: "work-orders",
+  summary: "本网点的工单收件箱（默认未办结，按办理期限排序；cursor 分页，翻到任意一页都一样快）。手机号已脱敏",
+  useCase: listInbox, response: InboxPage, inputFrom: "query",
 });
 
 export const workOrder = defineEndpoint({
@@ -201,5 +207,5 @@ export const auditExport = defineEndpoint({
   useCase: exportAuditEvents, response: z.unknown().describe("文件内容（text/csv）"), inputFrom: "query",
 });
 
-export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, lawyers, lawyer, me, createWorkOrder, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment,
+export const ENDPOINTS: AnyEndpoint[] = [health, servicePoints, regions, organization, lawyers, lawyer, me, createWorkOrder, workOrderInbox, workOrder, workOrderAttachment, legalAidApplications, legalAidApplication, legalAidAttachment,
   legalAidChoices, myOffers, offerAccept, offerDecline, legalAidPool, legalAidPoolAccept, statsIndicators, mediationCases, mediationCase, openapi, statsExport, imports, importTemplate, auditExport];

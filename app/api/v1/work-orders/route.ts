@@ -1,4 +1,5 @@
 import { routeHandler } from "@/lib/api/route";
-import { createWorkOrder } from "@/lib/api/v1/endpoints";
+import { createWorkOrder, workOrderInbox } from "@/lib/api/v1/endpoints";
 
+export const GET = routeHandler(workOrderInbox);
 export const POST = routeHandler(createWorkOrder);
