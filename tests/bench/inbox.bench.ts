@@ -42,6 +42,10 @@ const { actorForUser } = await import("@/lib/auth/actor");
 const { listInbox } = await import("@/lib/work-orders/queries");
 const { OPEN_STATUSES } = await import("@/lib/work-orders/labels");
 const { PrismaClient } = await import("@/lib/generated/prisma/client");
+const { startReferenceCache, stopReferenceCache, referenceCacheLive } = await import("@/lib/system/reference-cache");
+// as the server runs: rules and region names in memory (lib/system/reference-cache.ts)
+await startReferenceCache();
+for (let i = 0; i < 100 && !referenceCacheLive(); i++) await new Promise((r) => setTimeout(r, 20));
 
 type Db = typeof db;
 type InboxInput = Record<string, unknown>;
@@ -347,5 +351,5 @@ try {
   console.error(error instanceof Error ? error.stack ?? error.message : error);
   process.exitCode = 1;
 } finally {
-  await Promise.all([db.$disconnect(), captureClient.$disconnect(), pool.end()]);
+  await Promise.all([stopReferenceCache(), db.$disconnect(), captureClient.$disconnect(), pool.end()]);
 }

@@ -50,7 +50,7 @@ describe("inbox query plan", () => {
     await pool.end();
   });
 
-  it("the first page and a cursor page are ordered scans of WorkOrder_open_inbox_idx; the counts read open orders only", async () => {
+  it("the first page and a cursor page are ordered scans of WorkOrder_open_inbox_idx; so do the counts, the overdue view and 我的工单", async () => {
     const n = await makeSmallNetwork();
     const staff = await makeActor({ role: "STAFF", organizationId: n.stationA.id });
     const at = Date.parse("2026-12-01T02:00:00Z");
@@ -94,13 +94,23 @@ describe("inbox query plan", () => {
       expect(plan.filter((p) => p["Index Name"]).map((p) => p["Index Name"])).toContain("WorkOrder_open_inbox_idx");
       expect(plan.map((p) => p["Node Type"])).not.toContain("Sort");
     }
-    // the counts read open orders only (on a large table, an index-only scan of the inbox index;
-    // on this small one the planner may take the index on closedAt), never the closed years
+    // the counts read open orders only, by either partial index of them, never the closed years
     for (const q of counts) {
       const plan = await planOf(q.query, q.params);
       const used = plan.filter((p) => p["Index Name"]).map((p) => p["Index Name"]);
       expect(used).toHaveLength(1);
-      expect(["WorkOrder_open_inbox_idx", "WorkOrder_closedAt_idx"]).toContain(used[0]);
+      expect(["WorkOrder_open_inbox_idx", "WorkOrder_open_handler_idx"]).toContain(used[0]);
+    }
+
+    // the overdue view and 我的工单: ordered scans of the open orders' indexes too
+    for (const [input, index] of [[{ due: "overdue" }, "WorkOrder_open_inbox_idx"], [{ mine: true }, "WorkOrder_open_handler_idx"]] as const) {
+      sent.length = 0;
+      const r = await execute(listInbox, input, staff, meta, logged as unknown as Db);
+      if (!r.ok) throw new Error(r.message);
+      const page = sent.find((s) => /ORDER BY/.test(s.query))!;
+      const plan = await planOf(page.query, page.params);
+      expect(plan.filter((p) => p["Index Name"]).map((p) => p["Index Name"])).toEqual([index]);
+      expect(plan.map((p) => p["Node Type"])).not.toContain("Sort");
     }
   });
 });
