@@ -34,7 +34,7 @@ async function submitApplication(
   db: Tx,
   actor: Actor,
   input: LegalAidApplicationInput,
-  door: { channel: WorkOrderChannel; applicantUserId: number | null; receiver: { userId: number | null; organizationId: number } | null },
+  door: { channel: WorkOrderChannel; applicantUserId: NewOrder["requester"]["userId"]; receiver: { userId: number | null; organizationId: number } | null },
 ): Promise<SubmittedApplication> {
   const { idempotencyKey, attachments, ...request } = input;
   const files = await checkAttachments(attachments);
@@ -76,7 +76,7 @@ async function submitApplication(
     select: { id: true },
     data: {
       workOrderId: order.id,
-      applicantUserId: door.applicantUserId,
+      applicantUserId: order.requesterUserId,
       applicantName: a.name,
       applicantIdCipher: encryptField(a.idNumber),
       applicantIdHash: lookupHash(a.idNumber),
@@ -106,7 +106,7 @@ async function submitApplication(
   // 个人信息保护法 Art. 14, 29: the consent to process personal information, and the separate one for
   // the sensitive categories the application discloses, each on record with the notice's version.
   // An agent (Art. 40: for an applicant without full capacity) gives them on the applicant's behalf.
-  const consentBy = { userId: door.applicantUserId, subjectName: request.agent?.name ?? a.name, noticeVersion: LEGAL_AID_NOTICE, givenAt: now };
+  const consentBy = { userId: order.requesterUserId, subjectName: request.agent?.name ?? a.name, noticeVersion: LEGAL_AID_NOTICE, givenAt: now };
   await recordConsents(db, order.id, [
     { ...consentBy, purpose: "PERSONAL_INFO" },
     ...(request.consent.sensitiveInfo ? [{ ...consentBy, purpose: "SENSITIVE_INFO" as const, categories: sensitiveCategoriesOf(request, now) }] : []),
@@ -143,10 +143,10 @@ export const takeInLegalAidApplication = defineUseCase({
   async run({ db, actor, input }) {
     if (!actor.organizationId) throw ruleViolation("只有网点工作人员可以代为登记申请", "_form");
     const { channel, ...application } = input;
-    const applicant = await db.user.findFirst({ where: { phone: application.applicant.phone, memberships: { some: { role: "RESIDENT" } } }, select: { id: true } });
     return submitApplication(db, actor, application as LegalAidApplicationInput, {
       channel,
-      applicantUserId: applicant?.id ?? null,
+      // the resident account with the applicant's phone, found by the order's own statement
+      applicantUserId: "resident-with-phone",
       receiver: { userId: actor.userId, organizationId: actor.organizationId },
     });
   },

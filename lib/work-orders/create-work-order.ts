@@ -63,7 +63,10 @@ export type IdempotentClaim<T> = { actor: Actor; key: string; requestHash: strin
  */
 type WriteOptions = { now?: Date; audit?: AuditSql };
 
-export async function createWorkOrder(db: Tx, o: NewOrder, options: WriteOptions = {}): Promise<CreatedWorkOrder & { id: number }> {
+/** The order as written: what its requester is told, its id, and the requester's account (found or given). */
+export type WrittenOrder = CreatedWorkOrder & { id: number; requesterUserId: number | null };
+
+export async function createWorkOrder(db: Tx, o: NewOrder, options: WriteOptions = {}): Promise<WrittenOrder> {
   const created = await writeWorkOrder(db, o, options, null);
   if (!created) throw new Error("unreachable: an order without a claim is always written");
   return created;
@@ -75,14 +78,14 @@ export async function createWorkOrderOnce<T>(
   o: NewOrder,
   claim: IdempotentClaim<T>,
   options: WriteOptions = {},
-): Promise<{ created: CreatedWorkOrder & { id: number }; reply: T } | { replay: T }> {
+): Promise<{ created: WrittenOrder; reply: T } | { replay: T }> {
   const created = await writeWorkOrder(db, o, options, claim);
   if (created) return { created, reply: claim.reply(created) };
   return { replay: await replayOf<T>(db, claim.actor, claim.key, claim.requestHash, options.audit) };
 }
 
 /** The order written, or null when the claim found the key already taken (nothing written). */
-async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit }: WriteOptions, claim: IdempotentClaim<T> | null): Promise<(CreatedWorkOrder & { id: number }) | null> {
+async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit }: WriteOptions, claim: IdempotentClaim<T> | null): Promise<WrittenOrder | null> {
   const region = (await loadRegionDirectory(db)).byCode.get(o.regionCode);
   if (!region) throw ruleViolation("所选地区不存在", "regionCode");
   const receiving = o.receiver ? await servicePoint(db, o.receiver.organizationId) : null;
@@ -121,7 +124,7 @@ async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit 
         ON CONFLICT DO NOTHING RETURNING 1
       )`
     : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: number; number: string }[]>`
+  const rows = await db.$queryRaw<{ id: number; number: string; requesterUserId: number | null }[]>`
     WITH n AS (SELECT ${workOrderNumberSql(region.code, now)} AS "number")${resident}${claimed}, o AS (
       INSERT INTO "WorkOrder" ("number", "channel", "type", "subject", "description", "category", "requesterUserId",
         "requesterName", "requesterPhone", "regionId", "organizationId", "firstReceiverUserId", "firstOrganizationId",
@@ -131,15 +134,15 @@ async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit 
         ${region.id}::int, ${organizationId}::int, ${o.receiver?.userId ?? null}::int, ${receiving?.id ?? organizationId}::int,
         ${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${at}, ${at}
       FROM n ${claim ? Prisma.sql`WHERE EXISTS (SELECT FROM claim)` : Prisma.empty}
-      RETURNING "id", "number"
+      RETURNING "id", "number", "requesterUserId"
     ), event AS (
       INSERT INTO "WorkOrderEvent" ("workOrderId", "kind", "at", "actorUserId", "actorName", "toOrganizationId")
       SELECT o."id", 'CREATED', ${at}, ${o.receiver?.userId != null ? Prisma.sql`${o.receiver.userId}::int` : requesterId}, ${o.actorName}, ${organizationId}::int FROM o
     ), notice AS (${notice})${
       audit ? Prisma.sql`, audit AS (${audit({ type: "WorkOrder", id: Prisma.sql`o."number"` }, "o")})` : Prisma.empty
     }
-    SELECT "id", "number" FROM o`;
-  return rows.length ? { id: rows[0].id, ...created(rows[0].number) } : null;
+    SELECT "id", "number", "requesterUserId" FROM o`;
+  return rows.length ? { id: rows[0].id, requesterUserId: rows[0].requesterUserId, ...created(rows[0].number) } : null;
 }
 
 export function callerKey(actor: Actor) {
@@ -219,11 +222,12 @@ export const intakeWorkOrder = defineUseCase({
       actorName: actor.name,
     };
     if (!idempotencyKey) {
-      const { id: _id, ...created } = await createWorkOrder(db, order, { audit: auditSql });
+      const { id: _id, requesterUserId: _user, ...created } = await createWorkOrder(db, order, { audit: auditSql });
       return created;
     }
     const requestHash = createHash("sha256").update(JSON.stringify(request)).digest("hex");
-    const once = await createWorkOrderOnce(db, order, { actor, key: idempotencyKey, requestHash, reply: (created) => created }, { audit: auditSql });
+    const reply = ({ number, status, organization, dueAt }: CreatedWorkOrder): CreatedWorkOrder => ({ number, status, organization, dueAt });
+    const once = await createWorkOrderOnce(db, order, { actor, key: idempotencyKey, requestHash, reply }, { audit: auditSql });
     return "replay" in once ? once.replay : once.reply;
   },
   target: (_i, r) => ({ type: "WorkOrder", id: r.number }),
@@ -240,7 +244,7 @@ export const submitWorkOrder = defineUseCase({
     const { attachments, organizationId, ...matter } = input;
     const chosen = organizationId === undefined ? null : await chosenServicePoint(db, organizationId, matter.type);
     const files = await checkAttachments(attachments);
-    const { id, ...created } = await createWorkOrder(db, {
+    const { id, requesterUserId: _user, ...created } = await createWorkOrder(db, {
       ...matter,
       organizationId: chosen?.id,
       channel: "WEB",

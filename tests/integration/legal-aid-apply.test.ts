@@ -46,6 +46,19 @@ describe("legal-aid applications: intake", () => {
     expect(seen).toMatchObject({ ok: true, data: { applicant: { idNumber: "3699**********" + ID.slice(-4) } } });
   });
 
+  it("an application taken in for a resident's phone joins their account: the order, the case, the consent and an in-app notice", async () => {
+    const staff = await makeActor({ role: "STAFF", organizationId: n.stationA.id });
+    const resident = await makeUser({ role: "RESIDENT", phone: "13812340001" });
+    const r = await execute(takeInLegalAidApplication, application({ channel: "HOTLINE_12348" }), staff, meta);
+    if (!r.ok) throw new Error(r.message);
+    const order = await db.workOrder.findUniqueOrThrow({ where: { number: r.data.number }, include: { legalAid: true, consents: true } });
+    expect(order.requesterUserId).toBe(resident.id);
+    expect(order.legalAid?.applicantUserId).toBe(resident.id);
+    expect(order.consents.map((c) => c.userId)).toEqual(order.consents.map(() => resident.id));
+    const notices = await db.notification.findMany({ where: { workOrderId: order.id } });
+    expect(notices.map((x) => [x.channel, x.recipientUserId])).toEqual([["IN_APP", resident.id]]);
+  });
+
   it("refuses a bad ID number, a wrong phone, a missing consent and sensitive data without its separate consent", async () => {
     const staff = await makeActor({ role: "STAFF", organizationId: n.stationA.id });
     const bad = await execute(
