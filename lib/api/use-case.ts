@@ -28,8 +28,10 @@ export type UseCaseContext<P extends Permission, I> = {
   db: Tx;
   meta: RequestMeta;
   /**
-   * One-statement writes only (`write: "statement"`): the audit event of this call as SQL — an
-   * INSERT of one SUCCESS event per row of the CTE `from` — to be made part of that statement.
+   * Writes: the audit event of this call as SQL — an INSERT of one SUCCESS event per row of the
+   * CTE `from` — to be made part of the use case's own statement (one round trip less). A
+   * one-statement write (`write: "statement"`) must use it; a transaction write that uses it is
+   * not audited again by execute().
    */
   auditSql: AuditSql;
 };
@@ -134,16 +136,17 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
   const input = parsed.data as z.output<S>;
 
   const noAuditSql = () => {
-    throw new Error(`${uc.name}: ctx.auditSql is for one-statement writes`);
+    throw new Error(`${uc.name}: ctx.auditSql is for writes`);
+  };
+  let auditedInStatement = 0;
+  const auditSql: AuditSql = (target, from) => {
+    auditedInStatement += 1;
+    return auditInsertSql(actor, meta, uc.name, target, from);
   };
   try {
     if (uc.write === "statement") {
-      let audited = 0;
-      const auditSql: AuditSql = (target, from) => {
-        audited += 1;
-        return auditInsertSql(actor, meta, uc.name, target, from);
-      };
       const data = await uc.run({ actor: ctxActor, input, db: client, meta, auditSql });
+      const audited = auditedInStatement;
       // A programming error, not the caller's: found by every test of the use case.
       if (!audited) throw new Error(`${uc.name}: a one-statement write must include its audit event (ctx.auditSql)`);
       return { ok: true, data };
@@ -157,8 +160,9 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
       return { ok: true, data };
     }
     const data = await client.$transaction(async (tx) => {
-      const result = await uc.run({ actor: ctxActor, input, db: tx, meta, auditSql: noAuditSql });
-      await recordAudit(tx, actor, meta, { action: uc.name, result: "SUCCESS", target: uc.target?.(input, result) });
+      auditedInStatement = 0; // Prisma may retry the callback
+      const result = await uc.run({ actor: ctxActor, input, db: tx, meta, auditSql });
+      if (!auditedInStatement) await recordAudit(tx, actor, meta, { action: uc.name, result: "SUCCESS", target: uc.target?.(input, result) });
       return result;
       // Uploads are checked (virus scan, up to 10 s) and stored inside the step's transaction, so a
       // write may take longer than Prisma's 5 s default; row locks make waiting for one short.

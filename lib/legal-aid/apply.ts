@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { insertSelectSql, sqlInstant } from "@/lib/sql";
+import type { AuditSql } from "@/lib/api/use-case";
 import type { WorkOrderChannel } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -15,7 +17,7 @@ import { addEvent } from "@/lib/work-orders/process";
 import { loadLegalAidLimits } from "@/lib/legal-aid/case";
 import { saveChoices } from "@/lib/legal-aid/choice";
 import { WorkOrderChannel as Channels } from "@/lib/generated/prisma/enums";
-import { recordConsents } from "@/lib/personal-data/consent";
+import { consentsInsertSql } from "@/lib/personal-data/consent";
 import { sealJson } from "@/lib/personal-data/sealed-json";
 import { LEGAL_AID_NOTICE, sensitiveCategoriesOf } from "@/lib/personal-data/categories";
 
@@ -35,6 +37,7 @@ async function submitApplication(
   actor: Actor,
   input: LegalAidApplicationInput,
   door: { channel: WorkOrderChannel; applicantUserId: NewOrder["requester"]["userId"]; receiver: { userId: number | null; organizationId: number } | null },
+  auditSql: AuditSql,
 ): Promise<SubmittedApplication> {
   const { idempotencyKey, attachments, ...request } = input;
   const files = await checkAttachments(attachments);
@@ -59,9 +62,53 @@ async function submitApplication(
     const fingerprint = files.length ? { ...request, attachments: files.map((f) => createHash("sha256").update(f.bytes).digest("hex")) } : request;
     return createHash("sha256").update(JSON.stringify(fingerprint)).digest("hex");
   };
+  const now = new Date();
+  const text = (v: string | null | undefined) => Prisma.sql`${v ?? null}::text`;
+  // The case record, in the order's own statement (one round trip for order, case, consents and audit).
+  const application = insertSelectSql("LegalAidApplication", {
+    workOrderId: Prisma.sql`o."id"`,
+    applicantUserId: Prisma.sql`o."requesterUserId"`,
+    applicantName: text(a.name),
+    applicantIdCipher: text(encryptField(a.idNumber)),
+    applicantIdHash: text(lookupHash(a.idNumber)),
+    applicantPhone: text(a.phone),
+    applicantAddress: text(a.address),
+    agentName: text(request.agent?.name),
+    agentRelation: text(request.agent?.relation),
+    agentPhone: text(request.agent?.phone),
+    agentIdCipher: text(request.agent?.idNumber ? encryptField(request.agent.idNumber) : null),
+    matterKind: Prisma.sql`${
+      isCriminalCategory(request.matter.category)
+        ? "CRIMINAL"
+        : request.matter.kind ?? (request.matter.category === "STATE_COMPENSATION" ? "ADMINISTRATIVE" : "CIVIL")
+    }::"LegalAidMatterKind"`,
+    matterCategory: text(request.matter.category),
+    facts: text(request.matter.facts),
+    opposingParty: text(request.matter.opposingParty),
+    authority: text(request.matter.authority),
+    urgentDeadline: Prisma.sql`${request.matter.urgentDeadline ?? null}::date`,
+    aidForm: Prisma.sql`${request.aidForm}::"AidForm"`,
+    economicBasis: Prisma.sql`${request.economic.basis}::"EconomicBasis"`,
+    // sealed: the basis names Art. 42 groups and Art. 32 situations that are sensitive (disability, minors, abuse)
+    economicDetail: Prisma.sql`${JSON.stringify(sealJson(request.economic))}::jsonb`,
+    greenChannel: Prisma.sql`${!!request.greenChannel}::boolean`,
+    greenChannelReason: text(request.greenChannel),
+    personalInfoConsentAt: sqlInstant(now),
+    sensitiveInfoConsentAt: sqlInstant(request.consent.sensitiveInfo ? now : null),
+    updatedAt: sqlInstant(now),
+  }, "o");
+  // 个人信息保护法 Art. 14, 29: the consent to process personal information, and the separate one for
+  // the sensitive categories the application discloses, each on record with the notice's version.
+  // An agent (Art. 40: for an applicant without full capacity) gives them on the applicant's behalf.
+  const consentBy = { subjectName: request.agent?.name ?? a.name, noticeVersion: LEGAL_AID_NOTICE, givenAt: now };
+  const consents = consentsInsertSql([
+    { ...consentBy, purpose: "PERSONAL_INFO" },
+    ...(request.consent.sensitiveInfo ? [{ ...consentBy, purpose: "SENSITIVE_INFO" as const, categories: sensitiveCategoriesOf(request, now) }] : []),
+  ], "o");
+  const options = { now, audit: { sql: auditSql, targetType: "LegalAidApplication" }, also: [application, consents] };
   const written = await (idempotencyKey
-    ? createWorkOrderOnce(db, newOrder, { actor, key: idempotencyKey, requestHash: requestHash(), reply })
-    : createWorkOrder(db, newOrder).then((created) => ({ created, reply: reply(created) }))
+    ? createWorkOrderOnce(db, newOrder, { actor, key: idempotencyKey, requestHash: requestHash(), reply }, options)
+    : createWorkOrder(db, newOrder, options).then((created) => ({ created, reply: reply(created) }))
   ).catch((e) => {
     // The work-order door reports the region as regionCode; here it is the applicant's.
     if (e?.fieldErrors?.regionCode) throw ruleViolation(e.fieldErrors.regionCode[0], "applicant.regionCode");
@@ -69,52 +116,11 @@ async function submitApplication(
   });
   if ("replay" in written) return written.replay;
   const order = written.created;
-  const now = new Date();
-  // sealed: the basis names Art. 42 groups and Art. 32 situations that are sensitive (disability, minors, abuse)
-  const economicDetail = sealJson(request.economic) as unknown as Prisma.InputJsonValue;
-  const application = await db.legalAidApplication.create({
-    select: { id: true },
-    data: {
-      workOrderId: order.id,
-      applicantUserId: order.requesterUserId,
-      applicantName: a.name,
-      applicantIdCipher: encryptField(a.idNumber),
-      applicantIdHash: lookupHash(a.idNumber),
-      applicantPhone: a.phone,
-      applicantAddress: a.address,
-      agentName: request.agent?.name ?? null,
-      agentRelation: request.agent?.relation ?? null,
-      agentPhone: request.agent?.phone ?? null,
-      agentIdCipher: request.agent?.idNumber ? encryptField(request.agent.idNumber) : null,
-      matterKind: isCriminalCategory(request.matter.category)
-        ? "CRIMINAL"
-        : request.matter.kind ?? (request.matter.category === "STATE_COMPENSATION" ? "ADMINISTRATIVE" : "CIVIL"),
-      matterCategory: request.matter.category,
-      facts: request.matter.facts,
-      opposingParty: request.matter.opposingParty,
-      authority: request.matter.authority ?? null,
-      urgentDeadline: request.matter.urgentDeadline ? new Date(`${request.matter.urgentDeadline}T00:00:00Z`) : null,
-      aidForm: request.aidForm,
-      economicBasis: request.economic.basis,
-      economicDetail,
-      greenChannel: !!request.greenChannel,
-      greenChannelReason: request.greenChannel ?? null,
-      personalInfoConsentAt: now,
-      sensitiveInfoConsentAt: request.consent.sensitiveInfo ? now : null,
-    },
-  });
-  // 个人信息保护法 Art. 14, 29: the consent to process personal information, and the separate one for
-  // the sensitive categories the application discloses, each on record with the notice's version.
-  // An agent (Art. 40: for an applicant without full capacity) gives them on the applicant's behalf.
-  const consentBy = { userId: order.requesterUserId, subjectName: request.agent?.name ?? a.name, noticeVersion: LEGAL_AID_NOTICE, givenAt: now };
-  await recordConsents(db, order.id, [
-    { ...consentBy, purpose: "PERSONAL_INFO" },
-    ...(request.consent.sensitiveInfo ? [{ ...consentBy, purpose: "SENSITIVE_INFO" as const, categories: sensitiveCategoriesOf(request, now) }] : []),
-  ]);
   if (files.length) await storeAttachments(db, order.id, actor.userId, files, "REQUEST");
   if (request.lawyerChoices?.length) {
     const { maxChoices } = await loadLegalAidLimits(db);
-    const list = await saveChoices(db, application.id, request.lawyerChoices, maxChoices);
+    const { id: applicationId } = await db.legalAidApplication.findUniqueOrThrow({ where: { workOrderId: order.id }, select: { id: true } });
+    const list = await saveChoices(db, applicationId, request.lawyerChoices, maxChoices);
     await addEvent(db, { id: order.id }, "LAWYERS_CHOSEN", actor, { body: list });
   }
   return written.reply;
@@ -126,8 +132,8 @@ export const applyForLegalAid = defineUseCase({
   permission: "legalAid.apply",
   write: true,
   input: LegalAidApplicationInput,
-  async run({ db, actor, input }) {
-    const submitted = await submitApplication(db, actor, input, { channel: "WEB", applicantUserId: actor.userId, receiver: null });
+  async run({ db, actor, input, auditSql }) {
+    const submitted = await submitApplication(db, actor, input, { channel: "WEB", applicantUserId: actor.userId, receiver: null }, auditSql);
     if (actor.userId) await db.legalAidDraft.deleteMany({ where: { userId: actor.userId } });
     return submitted;
   },
@@ -140,7 +146,7 @@ export const takeInLegalAidApplication = defineUseCase({
   permission: "legalAid.intake",
   write: true,
   input: z.intersection(LegalAidApplicationInput, z.object({ channel: z.enum(Channels, { error: "请选择来源渠道" }).default("WALK_IN") })),
-  async run({ db, actor, input }) {
+  async run({ db, actor, input, auditSql }) {
     if (!actor.organizationId) throw ruleViolation("只有网点工作人员可以代为登记申请", "_form");
     const { channel, ...application } = input;
     return submitApplication(db, actor, application as LegalAidApplicationInput, {
@@ -148,7 +154,7 @@ export const takeInLegalAidApplication = defineUseCase({
       // the resident account with the applicant's phone, found by the order's own statement
       applicantUserId: "resident-with-phone",
       receiver: { userId: actor.userId, organizationId: actor.organizationId },
-    });
+    }, auditSql);
   },
   target: (_i, r) => ({ type: "LegalAidApplication", id: r.number }),
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { ConsentPurpose } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlInstant } from "@/lib/sql";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { defineUseCase, type UseCaseResult } from "@/lib/api/use-case";
@@ -16,6 +18,21 @@ import { CONSENT_NOTICES, SENSITIVE_CATEGORY_LABELS, type NoticeVersion, type Se
 // agreed to can be shown later (decision 014).
 
 type NewConsent = { userId: number | null; subjectName: string; purpose: ConsentPurpose; categories?: string[]; noticeVersion: NoticeVersion; givenAt: Date };
+
+/**
+ * recordConsents for an order being inserted in the same statement (lib/legal-aid/apply.ts): one
+ * INSERT of every consent, for the order of the CTE `source` (columns id, requesterUserId) and
+ * given by its requester's account.
+ */
+export function consentsInsertSql(consents: Omit<NewConsent, "userId">[], source: string): Prisma.Sql {
+  const src = Prisma.raw(source);
+  const rows = consents.map(
+    (c) => Prisma.sql`(${c.subjectName.slice(0, 40)}, ${c.purpose}::"ConsentPurpose", ${c.categories ?? []}::text[], ${c.noticeVersion}, ${sqlInstant(c.givenAt)})`,
+  );
+  return Prisma.sql`INSERT INTO "ConsentRecord" ("workOrderId", "userId", "subjectName", "purpose", "categories", "noticeVersion", "givenAt")
+    SELECT ${src}."id", ${src}."requesterUserId", v."subjectName", v."purpose", v."categories", v."noticeVersion", v."givenAt"
+    FROM ${src} CROSS JOIN (VALUES ${Prisma.join(rows)}) AS v ("subjectName", "purpose", "categories", "noticeVersion", "givenAt")`;
+}
 
 /** Writes the consents given with one request, in the request's transaction. */
 export async function recordConsents(db: Tx, workOrderId: number, consents: NewConsent[]) {

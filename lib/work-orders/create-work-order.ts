@@ -13,6 +13,7 @@ import { OPEN_STATUSES, TYPE_LABELS } from "@/lib/work-orders/labels";
 import { requesterNoticeSql } from "@/lib/notify/enqueue";
 import { cachedReference } from "@/lib/system/reference-cache";
 import { loadRegionDirectory } from "@/lib/network/region-directory";
+import { sqlInstant } from "@/lib/sql";
 import { IntakeWorkOrderInput, SubmitWorkOrderInput } from "@/lib/work-orders/schemas";
 import { checkAttachments, storeAttachments } from "@/lib/work-orders/attachments";
 import { chosenServicePoint } from "@/lib/network/service-point-requests";
@@ -58,10 +59,12 @@ function servicePoint(db: Tx, id: number) {
 export type IdempotentClaim<T> = { actor: Actor; key: string; requestHash: string; reply: (created: CreatedWorkOrder) => T };
 
 /**
- * `audit`: for a one-statement write (execute()'s `write: "statement"`), the call's audit event
- * goes into the order's statement; without it the caller runs in execute()'s transaction.
+ * `audit`: the call's audit event (execute()'s ctx.auditSql) goes into the order's statement, with
+ * the order's number as target id (a replay's, too). `also`: more INSERTs made part of the same
+ * statement, each an `INSERT … SELECT … FROM o` over the CTE `o` (columns id, number,
+ * requesterUserId) — the legal-aid case and its consents.
  */
-type WriteOptions = { now?: Date; audit?: AuditSql };
+type WriteOptions = { now?: Date; audit?: { sql: AuditSql; targetType: string }; also?: Prisma.Sql[] };
 
 /** The order as written: what its requester is told, its id, and the requester's account (found or given). */
 export type WrittenOrder = CreatedWorkOrder & { id: number; requesterUserId: number | null };
@@ -85,7 +88,7 @@ export async function createWorkOrderOnce<T>(
 }
 
 /** The order written, or null when the claim found the key already taken (nothing written). */
-async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit }: WriteOptions, claim: IdempotentClaim<T> | null): Promise<WrittenOrder | null> {
+async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit, also = [] }: WriteOptions, claim: IdempotentClaim<T> | null): Promise<WrittenOrder | null> {
   const region = (await loadRegionDirectory(db)).byCode.get(o.regionCode);
   if (!region) throw ruleViolation("所选地区不存在", "regionCode");
   const receiving = o.receiver ? await servicePoint(db, o.receiver.organizationId) : null;
@@ -102,7 +105,7 @@ async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit 
   // One statement draws the number, claims the Idempotency-Key with its reply, and writes the
   // order, its first timeline event and the requester's notice (whose text holds the number): one
   // round trip instead of eight (issue 10). `{number}` in a text stands for the number drawn.
-  const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const at = sqlInstant(now);
   const requesterId = o.requester.userId === "resident-with-phone" ? Prisma.sql`(SELECT "id" FROM resident)` : Prisma.sql`${o.requester.userId}::int`;
   const resident = o.requester.userId === "resident-with-phone"
     ? Prisma.sql`, resident AS (
@@ -132,15 +135,15 @@ async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit 
       SELECT n."number", ${o.channel}::"WorkOrderChannel", ${o.type}::"WorkOrderType",
         ${o.subject}, ${o.description}, ${o.category ?? null}, ${requesterId}, ${o.requester.name}, ${o.requester.phone},
         ${region.id}::int, ${organizationId}::int, ${o.receiver?.userId ?? null}::int, ${receiving?.id ?? organizationId}::int,
-        ${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${at}, ${at}
+        ${sqlInstant(dueAt)}, ${at}, ${at}
       FROM n ${claim ? Prisma.sql`WHERE EXISTS (SELECT FROM claim)` : Prisma.empty}
       RETURNING "id", "number", "requesterUserId"
     ), event AS (
       INSERT INTO "WorkOrderEvent" ("workOrderId", "kind", "at", "actorUserId", "actorName", "toOrganizationId")
       SELECT o."id", 'CREATED', ${at}, ${o.receiver?.userId != null ? Prisma.sql`${o.receiver.userId}::int` : requesterId}, ${o.actorName}, ${organizationId}::int FROM o
     ), notice AS (${notice})${
-      audit ? Prisma.sql`, audit AS (${audit({ type: "WorkOrder", id: Prisma.sql`o."number"` }, "o")})` : Prisma.empty
-    }
+      audit ? Prisma.sql`, audit AS (${audit.sql({ type: audit.targetType, id: Prisma.sql`o."number"` }, "o")})` : Prisma.empty
+    }${also.length ? Prisma.sql`, ${Prisma.join(also.map((insert, i) => Prisma.sql`${Prisma.raw(`also_${i}`)} AS (${insert})`))}` : Prisma.empty}
     SELECT "id", "number", "requesterUserId" FROM o`;
   return rows.length ? { id: rows[0].id, requesterUserId: rows[0].requesterUserId, ...created(rows[0].number) } : null;
 }
@@ -166,12 +169,12 @@ export async function claimIdempotencyKey<T = CreatedWorkOrder>(db: Tx, actor: A
  * The reply stored for a key already claimed; a different body under the same key is a conflict.
  * A one-statement write's replay is audited in the statement that reads it.
  */
-async function replayOf<T>(db: Tx, actor: Actor, key: string, requestHash: string, audit?: AuditSql): Promise<T> {
+async function replayOf<T>(db: Tx, actor: Actor, key: string, requestHash: string, audit?: WriteOptions["audit"]): Promise<T> {
   const [previous] = await db.$queryRaw<{ requestHash: string; response: T }[]>`
     WITH previous AS (
       SELECT "requestHash", "response" FROM "IdempotentRequest" WHERE "callerKey" = ${callerKey(actor)} AND "key" = ${key}
     ), replayed AS (SELECT * FROM previous WHERE "requestHash" = ${requestHash})${
-      audit ? Prisma.sql`, audit AS (${audit({ type: "WorkOrder", id: Prisma.sql`replayed."response"->>'number'` }, "replayed")})` : Prisma.empty
+      audit ? Prisma.sql`, audit AS (${audit.sql({ type: audit.targetType, id: Prisma.sql`replayed."response"->>'number'` }, "replayed")})` : Prisma.empty
     }
     SELECT "requestHash", "response" FROM previous`;
   if (!previous) throw new Error("an Idempotency-Key claim without its row");
@@ -222,12 +225,12 @@ export const intakeWorkOrder = defineUseCase({
       actorName: actor.name,
     };
     if (!idempotencyKey) {
-      const { id: _id, requesterUserId: _user, ...created } = await createWorkOrder(db, order, { audit: auditSql });
+      const { id: _id, requesterUserId: _user, ...created } = await createWorkOrder(db, order, { audit: { sql: auditSql, targetType: "WorkOrder" } });
       return created;
     }
     const requestHash = createHash("sha256").update(JSON.stringify(request)).digest("hex");
     const reply = ({ number, status, organization, dueAt }: CreatedWorkOrder): CreatedWorkOrder => ({ number, status, organization, dueAt });
-    const once = await createWorkOrderOnce(db, order, { actor, key: idempotencyKey, requestHash, reply }, { audit: auditSql });
+    const once = await createWorkOrderOnce(db, order, { actor, key: idempotencyKey, requestHash, reply }, { audit: { sql: auditSql, targetType: "WorkOrder" } });
     return "replay" in once ? once.replay : once.reply;
   },
   target: (_i, r) => ({ type: "WorkOrder", id: r.number }),

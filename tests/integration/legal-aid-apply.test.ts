@@ -87,6 +87,14 @@ describe("legal-aid applications: intake", () => {
     const [a, b] = await Promise.all([execute(takeInLegalAidApplication, body, staff, meta), execute(takeInLegalAidApplication, body, staff, meta)]);
     expect(a.ok && b.ok && a.data.number === b.data.number).toBe(true);
     expect(await db.legalAidApplication.count()).toBe(1);
+    expect(await db.consentRecord.count()).toBe(1);
+    // order, case, consent and audit event are one statement; the replay is audited as well, with the same case
+    const number = a.ok ? a.data.number : "";
+    const events = await db.auditEvent.findMany({ where: { action: "legalAid.intake" } });
+    expect(events.map((e) => [e.result, e.targetType, e.targetId, e.actorUserId])).toEqual([
+      ["SUCCESS", "LegalAidApplication", number, staff.userId],
+      ["SUCCESS", "LegalAidApplication", number, staff.userId],
+    ]);
   });
 
   it("a resident applies online and only they (not another resident) can read it", async () => {
