@@ -40,7 +40,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Built assets carry no page scripts; the REST API is only checked for a decodable path; everything
-  // else (pages, server actions, next-auth's routes) gets a fresh nonce.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico).*)"],
+  // Built assets carry no page scripts. The REST API needs only the decodable-path check, and only a
+  // path with a "%" can fail it, so an API path without one skips the proxy altogether: running it
+  // cost about 1.4 ms of CPU per API request, a quarter of an intake (issue 10). Everything else
+  // (pages, server actions, next-auth's routes) gets a fresh nonce.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|api/v1/[^%]*$).*)"],
 };
