@@ -287,11 +287,16 @@ export async function countsFor(db: Db | Tx, scope: StatsScope): Promise<Require
 
 /** 受援人: the distinct hashes of the period's recipient rows (a township reads its own, by index). */
 async function recipientsFromRollups(db: Db | Tx, s: StatsScope): Promise<number> {
+  // GROUP BY, not count(DISTINCT …): PostgreSQL always sorts for the latter, and hashes for the
+  // former — 2.7 × faster over the 300,000 recipient rows of a 10-million-order city (issue 10).
   const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(
-    `SELECT count(DISTINCT "applicantIdHash") AS n FROM "StatsRecipientDay"
-     WHERE ${s.level === "TOWNSHIP" ? `"areaPath" = $1` : `left("areaPath", length($1)) = $1`}
-       AND day >= $2::date AND day <= $3::date
-       AND ($4::text IS NULL OR tier::text = $4) AND ($5::text IS NULL OR channel::text = $5) AND ($6::text IS NULL OR type::text = $6)`,
+    `SELECT count(*) AS n FROM (
+       SELECT "applicantIdHash" FROM "StatsRecipientDay"
+       WHERE ${s.level === "TOWNSHIP" ? `"areaPath" = $1` : `left("areaPath", length($1)) = $1`}
+         AND day >= $2::date AND day <= $3::date
+         AND ($4::text IS NULL OR tier::text = $4) AND ($5::text IS NULL OR channel::text = $5) AND ($6::text IS NULL OR type::text = $6)
+       GROUP BY "applicantIdHash"
+     ) recipients`,
     s.regionPath, s.from, s.to, s.tier ?? null, s.channel ?? null, s.type ?? null,
   );
   return toNumber(row.n);
