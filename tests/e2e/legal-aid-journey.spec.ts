@@ -111,7 +111,8 @@ test("check → apply with upload → materials once → supplement → approve 
   await expect(page.locator("main")).toContainText("王秀英");
   await expectAccessible(page);
   await openStep(page, "结案并提交结案材料");
-  await page.getByLabel(/^办结日期/).fill(new Date().toISOString().slice(0, 10));
+  // the Shanghai date: after 16:00 UTC the UTC date is the day before the application
+  await page.getByLabel(/^办结日期/).fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
   await page.getByLabel(/^办理结果/).selectOption("WON");
   await page.getByLabel(/^结案小结/).fill("劳动仲裁委裁决支持全部欠薪，已执行到位。");
   await page.getByLabel(/^挽回经济损失/).fill("20000");

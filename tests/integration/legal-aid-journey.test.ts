@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { shanghaiDate } from "@/lib/calendar/working-days";
 import { db, resetDatabase } from "./helpers/db";
 import { makeActor, makeSmallNetwork, makeUser } from "./helpers/factories";
 import { execute, type Result } from "@/lib/api/use-case";
@@ -94,7 +95,7 @@ describe("legal aid: the whole road of one application", () => {
       await execute(
         closeCase,
         {
-          number, endedOn: new Date().toISOString().slice(0, 10), outcome: "WON", summary: "仲裁裁决支持全部欠薪，已执行到位。",
+          number, endedOn: shanghaiDate(new Date()), outcome: "WON", summary: "仲裁裁决支持全部欠薪，已执行到位。",
           moneyRecovered: "20000.50", feesWaived: "1500", attachments: [new File([pdf], "裁决书.pdf", { type: "application/pdf" })],
         },
         lawyer,

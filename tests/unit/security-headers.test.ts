@@ -45,11 +45,12 @@ describe("Content-Security-Policy", () => {
     expect(second.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
   });
 
-  it("runs on pages, server actions and the REST API, not on built assets; the API gets no page policy", () => {
+  it("runs on pages, server actions and REST paths with a '%', not on built assets or plain REST paths; the API gets no page policy", () => {
     const [matcher] = proxyConfig.matcher;
     const re = new RegExp(`^${matcher}$`);
-    for (const p of ["/", "/service-points/12/poster", "/login", "/api/auth/session", "/api/v1/health"]) expect(re.test(p), p).toBe(true);
-    for (const p of ["/_next/static/chunks/a.js", "/favicon.ico"]) expect(re.test(p), p).toBe(false);
+    for (const p of ["/", "/service-points/12/poster", "/login", "/api/auth/session", "/api/v1/work-orders/%E0%A4%A"]) expect(re.test(p), p).toBe(true);
+    // a plain API path cannot fail the decoding check, and skipping the proxy saves ~1.4 ms of CPU (issue 10)
+    for (const p of ["/_next/static/chunks/a.js", "/favicon.ico", "/api/v1/health", "/api/v1/work-orders"]) expect(re.test(p), p).toBe(false);
     expect(proxy(new NextRequest("http://portal.test/api/v1/health")).headers.get("content-security-policy")).toBeNull();
   });
 
