@@ -6,6 +6,7 @@ import { demoAccount } from "@/lib/seed/demo-accounts";
 // audit trail, exports the search as CSV, and finds that export recorded too.
 
 test("the admin finds a staff member's sign-ins in the audit trail and exports them as CSV", async ({ page, browser }) => {
+  test.slow(); // two browser contexts, four sign-ins and a download: over 30 s on a busy 2-core machine
   const staff = demoAccount("staff.room");
 
   // the staff member signs in elsewhere: once with a wrong password, then properly
