@@ -12,6 +12,9 @@ async function atStep(page: Page, n: number, total: number, question: string) {
   await expectAccessible(page);
 }
 
+// Every test walks up to seven steps, each checked with axe: over 30 s on a busy 2-core machine.
+test.beforeEach(() => test.slow());
+
 const next = (page: Page) => page.getByRole("button", { name: "下一步" }).click();
 const choose = (page: Page, name: string | RegExp) => page.getByRole("radio", { name }).check();
 
@@ -28,7 +31,6 @@ async function chooseRegion(page: Page, township?: string) {
 }
 
 test("a wage claim under the 青溪区 standard is likely eligible, with the materials to bring", async ({ page }) => {
-  test.slow(); // seven steps, each checked with axe
   await page.goto("/legal-aid/check");
   await expect(page.getByRole("heading", { level: 1, name: "能不能申请法律援助？" })).toBeVisible();
   await expect(page.getByText("第 1 步，共 7 步")).toBeVisible();
