@@ -5,7 +5,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 30_000,
+  // The journeys sign in and out several times and run axe on each page; on a loaded 2-core CI
+  // machine the longest took 32 s against a 30 s limit, so CI gets three times the room.
+  timeout: process.env.CI ? 90_000 : 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
