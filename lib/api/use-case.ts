@@ -48,6 +48,12 @@ export type UseCase<P extends Permission, S extends z.ZodType, R> = {
    * intake (issue 10, decision 018). Reads before that statement see committed data only.
    */
   write: boolean | "statement";
+  /**
+   * For a transaction write (`write: true`): the inputs it serves in one statement instead (as
+   * "statement" above), e.g. a legal-aid application without files or a lawyer choice. The use
+   * case must then write nothing else for such an input.
+   */
+  statementWhen?: (input: z.output<S>) => boolean;
   /** what the audit event points at */
   target?: (input: z.output<S>, result: R) => { type: string; id: string | number } | null;
   run: (ctx: UseCaseContext<P, z.output<S>>) => Promise<R>;
@@ -143,15 +149,16 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
     auditedInStatement += 1;
     return auditInsertSql(actor, meta, uc.name, target, from);
   };
+  const write = uc.write === true && uc.statementWhen?.(input) ? "statement" : uc.write;
   try {
-    if (uc.write === "statement") {
+    if (write === "statement") {
       const data = await uc.run({ actor: ctxActor, input, db: client, meta, auditSql });
       const audited = auditedInStatement;
       // A programming error, not the caller's: found by every test of the use case.
       if (!audited) throw new Error(`${uc.name}: a one-statement write must include its audit event (ctx.auditSql)`);
       return { ok: true, data };
     }
-    if (!uc.write) {
+    if (!write) {
       const data = await uc.run({ actor: ctxActor, input, db: client, meta, auditSql: noAuditSql });
       // A view of a record with personal data (or an export of such records) is itself audited.
       if (uc.audit === "view") {

@@ -145,6 +145,9 @@ export const takeInLegalAidApplication = defineUseCase({
   name: "legalAid.intake",
   permission: "legalAid.intake",
   write: true,
+  // the hotline's and the apps' door: without files or a lawyer choice, the application is the
+  // order's one statement (submitApplication writes nothing else), no transaction (issue 10)
+  statementWhen: (input) => !input.attachments?.length && !input.lawyerChoices?.length,
   input: z.intersection(LegalAidApplicationInput, z.object({ channel: z.enum(Channels, { error: "请选择来源渠道" }).default("WALK_IN") })),
   async run({ db, actor, input, auditSql }) {
     if (!actor.organizationId) throw ruleViolation("只有网点工作人员可以代为登记申请", "_form");

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { WorkOrderChannel, WorkOrderType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
+import { queryRows, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { defineUseCase, type AuditSql } from "@/lib/api/use-case";
 import { AppError, ruleViolation } from "@/lib/errors";
@@ -127,7 +127,7 @@ async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit,
         ON CONFLICT DO NOTHING RETURNING 1
       )`
     : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: number; number: string; requesterUserId: number | null }[]>`
+  const rows = await queryRows<{ id: number; number: string; requesterUserId: number | null }>(db, Prisma.sql`
     WITH n AS (SELECT ${workOrderNumberSql(region.code, now)} AS "number")${resident}${claimed}, o AS (
       INSERT INTO "WorkOrder" ("number", "channel", "type", "subject", "description", "category", "requesterUserId",
         "requesterName", "requesterPhone", "regionId", "organizationId", "firstReceiverUserId", "firstOrganizationId",
@@ -144,7 +144,7 @@ async function writeWorkOrder<T>(db: Tx, o: NewOrder, { now = new Date(), audit,
     ), notice AS (${notice})${
       audit ? Prisma.sql`, audit AS (${audit.sql({ type: audit.targetType, id: Prisma.sql`o."number"` }, "o")})` : Prisma.empty
     }${also.length ? Prisma.sql`, ${Prisma.join(also.map((insert, i) => Prisma.sql`${Prisma.raw(`also_${i}`)} AS (${insert})`))}` : Prisma.empty}
-    SELECT "id", "number", "requesterUserId" FROM o`;
+    SELECT "id", "number", "requesterUserId" FROM o`);
   return rows.length ? { id: rows[0].id, requesterUserId: rows[0].requesterUserId, ...created(rows[0].number) } : null;
 }
 
@@ -170,13 +170,13 @@ export async function claimIdempotencyKey<T = CreatedWorkOrder>(db: Tx, actor: A
  * A one-statement write's replay is audited in the statement that reads it.
  */
 async function replayOf<T>(db: Tx, actor: Actor, key: string, requestHash: string, audit?: WriteOptions["audit"]): Promise<T> {
-  const [previous] = await db.$queryRaw<{ requestHash: string; response: T }[]>`
+  const [previous] = await queryRows<{ requestHash: string; response: T }>(db, Prisma.sql`
     WITH previous AS (
       SELECT "requestHash", "response" FROM "IdempotentRequest" WHERE "callerKey" = ${callerKey(actor)} AND "key" = ${key}
     ), replayed AS (SELECT * FROM previous WHERE "requestHash" = ${requestHash})${
       audit ? Prisma.sql`, audit AS (${audit.sql({ type: audit.targetType, id: Prisma.sql`replayed."response"->>'number'` }, "replayed")})` : Prisma.empty
     }
-    SELECT "requestHash", "response" FROM previous`;
+    SELECT "requestHash", "response" FROM previous`);
   if (!previous) throw new Error("an Idempotency-Key claim without its row");
   if (previous.requestHash !== requestHash) {
     throw new AppError("CONFLICT", "同一个 Idempotency-Key 已用于另一笔不同的请求");
