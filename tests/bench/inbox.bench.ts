@@ -72,11 +72,11 @@ const captureClient = new PrismaClient({
 let captured: Captured[] = [];
 captureClient.$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
 
-/** The page query of one listInbox call (the findMany with ORDER BY dueAt), as Prisma sent it. */
+/** The page statement of one listInbox call (with ORDER BY dueAt; it carries the counts too), as sent. */
 async function pageQuery(actor: Parameters<typeof inbox>[0], input: InboxInput): Promise<Captured> {
   captured = [];
   await inbox(actor, input, captureClient as unknown as Db);
-  const q = captured.find((c) => /FROM "public"\."WorkOrder"/.test(c.query) && /ORDER BY/.test(c.query) && /LIMIT/.test(c.query));
+  const q = captured.find((c) => /FROM "(public"\.")?WorkOrder"/.test(c.query) && /ORDER BY/.test(c.query) && /LIMIT/.test(c.query));
   if (!q) throw new Error(`no page query captured for ${JSON.stringify(input)}`);
   return { ...q, queriesPerCall: captured.length };
 }
