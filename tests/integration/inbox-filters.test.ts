@@ -3,6 +3,7 @@ import { db, resetDatabase } from "./helpers/db";
 import { makeActor, makeSmallNetwork } from "./helpers/factories";
 import { execute } from "@/lib/api/use-case";
 import { listInbox } from "@/lib/work-orders/queries";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The inbox is one hand-written statement sent through pg (issue 10, decision 018): every filter
 // the workbench offers must select what it says, the rows must come back with Prisma's values
@@ -24,7 +25,7 @@ describe("inbox filters", () => {
     const staff = await makeActor({ role: "STAFF", organizationId: n.stationA.id, name: "站员甲" });
     const now = Date.now();
     // due times to the millisecond, so a lost millisecond (or a time zone) shows
-    const order = (i: number, over: Record<string, unknown>) => ({
+    const order = (i: number, over: Partial<Prisma.WorkOrderCreateManyInput> & { dueAt: Date }): Prisma.WorkOrderCreateManyInput => ({
       number: `369901-20261201-${String(i).padStart(7, "0")}`, channel: "WALK_IN" as const, type: "CONSULTATION" as const,
       subject: "咨询", description: "事项", requesterName: "张三", requesterPhone: "13900000000",
       regionId: n.villageA.id, organizationId: n.stationA.id, firstOrganizationId: n.stationA.id,

@@ -282,4 +282,54 @@ describe("roll-ups equal the recount", () => {
     await createOrder(net, 5, 2, 1, "plain");
     expect((await countsFor(db, scope)).ordersAccepted).toBe(before.ordersAccepted + 2);
   });
+
+  it("受援人, a distinct count, is read once per recipients' version: new orders keep it, an approval changes it", async () => {
+    const scope: StatsScope = { regionPath: net.city.path, level: "CITY", from: "2026-01-01", to: "2026-06-30" };
+    const version = async () => (await db.statsVersion.findUnique({ where: { id: 1 } }))?.recipients ?? null;
+    const approve = async (a: number, hash: string) => {
+      const order = await createOrder(net, a, 1, 4, "aid");
+      await db.legalAidApplication.updateMany({
+        where: { workOrderId: order.id },
+        data: { status: "APPROVED", decidedAt: later(order.createdAt, 30), decidedOnTime: true, applicantIdHash: hash },
+      });
+    };
+    // (a reset database has no version row; the first refresh that changes the recipients writes one)
+    await approve(8, "hash-first-recipient");
+    const counted = (await countsFor(db, scope)).aidRecipients;
+    expect(counted).toBeGreaterThan(0);
+    const v1 = await version();
+    expect(v1).not.toBeNull();
+
+    // a new order (and its refresh) leaves the recipients and their version alone
+    await createOrder(net, 6, 2, 1, "plain");
+    expect(await refreshRollups(db)).toBe(1);
+    expect(await version()).toBe(v1);
+
+    // the count is the one kept: rows changed behind the version's back are not read …
+    const rows = await db.statsRecipientDay.findMany();
+    expect(rows.length).toBeGreaterThan(0);
+    await db.statsRecipientDay.deleteMany();
+    expect((await countsFor(db, scope)).aidRecipients).toBe(counted);
+    // … until the version moves (any instance's refresh moves it, in the database)
+    await db.statsVersion.update({ where: { id: 1 }, data: { recipients: { increment: 1 } } });
+    expect((await countsFor(db, scope)).aidRecipients).toBe(0);
+    await db.statsRecipientDay.createMany({ data: rows });
+    await db.statsVersion.update({ where: { id: 1 }, data: { recipients: { increment: 1 } } });
+    expect((await countsFor(db, scope)).aidRecipients).toBe(counted);
+
+    // an approval of a new applicant changes the recipients: a new version, and the count follows the recount
+    const before = await version();
+    await approve(7, "hash-new-recipient");
+    const after = await countsFor(db, scope);
+    expect(await version()).not.toBe(before);
+    expect(after.aidRecipients).toBe(counted + 1);
+    expect(after.aidRecipients).toBe((await recountAll(db, scope)).aidRecipients);
+
+    // without a version row (a reset database) nothing is kept
+    await db.statsVersion.deleteMany();
+    await db.statsRecipientDay.deleteMany();
+    expect((await countsFor(db, scope)).aidRecipients).toBe(0);
+    await db.statsRecipientDay.createMany({ data: rows });
+    expect((await countsFor(db, scope)).aidRecipients).toBe(counted);
+  });
 });
