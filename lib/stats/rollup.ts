@@ -5,9 +5,9 @@ import type { Breakdowns, CountId, Counts } from "@/lib/stats/registry";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
 
 // Roll-ups (decision 010). The indicators' summable counts are kept per township × day (StatsDay),
-// per township × month over everything (StatsMonthTotal) and per county × month by tier, channel
-// and type (StatsMonth), so a city's five years read about ten thousand rows instead of a million
-// orders; distinct recipients keep their hashes per day (StatsRecipientDay). Exactness comes from how they are
+// per township × month and per county × month over everything (StatsMonthTotal, StatsMonthCounty)
+// and per county × month by tier, channel and type (StatsMonth), so a city's five years read about
+// 660 rows instead of a million orders (decision 018); distinct recipients keep their hashes per day (StatsRecipientDay). Exactness comes from how they are
 // kept, not from care at every write: triggers on the counted tables append the days a write touches
 // to StatsDirtyDay; refreshRollups recomputes those whole days from the records with the same
 // definitions as the recount (lib/stats/counts.ts) and re-sums their months. Every read refreshes
@@ -169,17 +169,31 @@ const REFRESH_RECIPIENTS = `
   FROM "LegalAidApplication" la JOIN o ON o.id = la."workOrderId"
   WHERE la."decidedAt" >= $1 AND la."decidedAt" < $2 AND la.status NOT IN ${NOT_APPROVED}`;
 
-// A month's rows re-summed from its days; breakdowns summed key by key.
-const monthSql = (table: "StatsMonth" | "StatsMonthTotal") => {
-  const dims = table === "StatsMonth" ? `"countyPath", tier, channel, type` : `"areaPath"`;
-  return `
-  WITH days AS (SELECT date_trunc('month', day)::date AS month, * FROM "StatsDay" WHERE day >= $1 AND day < $2),
-  summed AS (SELECT month, ${dims}, ${sums()} FROM days GROUP BY month, ${dims}),
-  keys AS (SELECT month, ${dims}, k.key, sum(k.value::numeric) AS n FROM days, jsonb_each_text(days.breakdown) k GROUP BY month, ${dims}, k.key),
+/**
+ * A month's rows of `table`, re-summed over `dims` from `source` (rows with month, dims, the columns
+ * and a breakdown, for the month $1 ≤ … < $2); breakdowns summed key by key.
+ */
+const resumSql = (table: MonthTable, dims: string, source: string) => `
+  WITH rows AS (${source}),
+  summed AS (SELECT month, ${dims}, ${sums()} FROM rows GROUP BY month, ${dims}),
+  keys AS (SELECT month, ${dims}, k.key, sum(k.value::numeric) AS n FROM rows, jsonb_each_text(rows.breakdown) k GROUP BY month, ${dims}, k.key),
   bd AS (SELECT month, ${dims}, jsonb_object_agg(key, n) AS breakdown FROM keys GROUP BY month, ${dims})
   INSERT INTO "${table}" (month, ${dims}, ${COLUMNS.map(q).join(", ")}, breakdown)
   SELECT s.month, ${dims.split(", ").map((d) => `s.${d}`).join(", ")}, ${COLUMNS.map((c) => `s.${q(c)}`).join(", ")}, coalesce(bd.breakdown, '{}')
   FROM summed s LEFT JOIN bd USING (month, ${dims})`;
+
+/** The county an area's path lies in: its first two segments (a city-level area is its own). */
+const COUNTY_OF_AREA = `substring("areaPath" from '^[^/]+/(?:[^/]+/)?')`;
+
+type MonthTable = "StatsMonth" | "StatsMonthTotal" | "StatsMonthCounty";
+/** The month tables in refresh order: the county totals are summed from the township totals. */
+const MONTH_TABLES: Record<MonthTable, string> = {
+  StatsMonth: resumSql("StatsMonth", `"countyPath", tier, channel, type`,
+    `SELECT date_trunc('month', day)::date AS month, * FROM "StatsDay" WHERE day >= $1 AND day < $2`),
+  StatsMonthTotal: resumSql("StatsMonthTotal", `"areaPath"`,
+    `SELECT date_trunc('month', day)::date AS month, * FROM "StatsDay" WHERE day >= $1 AND day < $2`),
+  StatsMonthCounty: resumSql("StatsMonthCounty", `"countyPath"`,
+    `SELECT month, ${COUNTY_OF_AREA} AS "countyPath", ${COLUMNS.map(q).join(", ")}, breakdown FROM "StatsMonthTotal" WHERE month >= $1 AND month < $2`),
 };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10) as IsoDate;
@@ -239,9 +253,9 @@ async function refreshIn(tx: Tx): Promise<number> {
   if (recipientsChanged) await tx.$executeRawUnsafe(BUMP_RECIPIENTS_VERSION);
   const months = [...new Set(days.map(monthStart))];
   for (const month of months) {
-    for (const table of ["StatsMonth", "StatsMonthTotal"] as const) {
+    for (const [table, sql] of Object.entries(MONTH_TABLES)) {
       await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE month = $1::date`, month);
-      await tx.$executeRawUnsafe(monthSql(table), month, nextMonth(month));
+      await tx.$executeRawUnsafe(sql, month, nextMonth(month));
     }
   }
   return days.length;
@@ -266,9 +280,10 @@ export type StatsScope = CountScope & { level: RegionLevel };
 const fromRollups = (s: StatsScope) => s.level !== "VILLAGE" && s.organizationId === undefined;
 
 /**
- * The roll-up rows a scope sums: whole months of the period from a month table — township × month
- * totals (StatsMonthTotal) when nothing is filtered, county × month by tier/channel/type
- * (StatsMonth) when something is — and the days before and after them from the township × day
+ * The roll-up rows a scope sums: whole months of the period from a month table — township or
+ * county × month totals (StatsMonthTotal for a township, StatsMonthCounty for a county or the
+ * city) when nothing is filtered, county × month by tier/channel/type (StatsMonth) when something
+ * is — and the days before and after them from the township × day
  * table. A filtered township reads only its own days (by the (areaPath, day) index). $1 path,
  * $2 from, $3 to, $4/$5 the whole months [from, to), $6 tier, $7 channel, $8 type.
  */
@@ -282,7 +297,10 @@ function rollupRows(s: StatsScope): { sql: string; params: unknown[] } {
   const cols = [...COLUMNS.map(q), "breakdown"].join(", ");
   const months = filtered
     ? `SELECT ${cols} FROM "StatsMonth" WHERE left("countyPath", length($1)) = $1 AND month >= $4::date AND month < $5::date AND ${filters}`
-    : `SELECT ${cols} FROM "StatsMonthTotal" WHERE ${area} AND month >= $4::date AND month < $5::date`;
+    : s.level === "TOWNSHIP"
+      ? `SELECT ${cols} FROM "StatsMonthTotal" WHERE ${area} AND month >= $4::date AND month < $5::date`
+      // a city or a county: its counties' month totals (a city's five years: 660 rows, not 12,000)
+      : `SELECT ${cols} FROM "StatsMonthCounty" WHERE left("countyPath", length($1)) = $1 AND month >= $4::date AND month < $5::date`;
   const sql = `
     ${months}
     UNION ALL
