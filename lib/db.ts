@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -61,11 +62,23 @@ export const db: Db = new Proxy({} as Db, {
  * and pg returns int8 as a string and numeric as a string: select int4 or cast.
  */
 export async function queryRows<T>(on: Tx, statement: Prisma.Sql): Promise<T[]> {
-  if (on !== db) return on.$queryRaw<T[]>(statement);
-  client(); // opens the pool on first use
-  const result = await globalForDb.portalPool!.query({ name: preparedName(statement.text), text: statement.text, values: statement.values as unknown[] });
-  return result.rows as T[];
+  let rows: T[];
+  if (on !== db) {
+    rows = await on.$queryRaw<T[]>(statement);
+  } else {
+    client(); // opens the pool on first use
+    const result = await globalForDb.portalPool!.query({ name: preparedName(statement.text), text: statement.text, values: statement.values as unknown[] });
+    rows = result.rows as T[];
+  }
+  statementWatch.getStore()?.(statement);
+  return rows;
 }
+
+/**
+ * A watcher of the statements the current call ran through queryRows (each reported once it has
+ * succeeded): execute() uses it to know that a write's own audit event did run.
+ */
+export const statementWatch = new AsyncLocalStorage<(statement: Prisma.Sql) => void>();
 
 // Each connection prepares a hot statement once and then only binds and executes it: PostgreSQL
 // parses it once and, after five runs, keeps a generic plan (plan_cache_mode auto), where an

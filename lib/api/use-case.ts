@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db as defaultDb, type Db, type Tx } from "@/lib/db";
+import { db as defaultDb, statementWatch, type Db, type Tx } from "@/lib/db";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { can, isPublic, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
@@ -144,18 +144,21 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
   const noAuditSql = () => {
     throw new Error(`${uc.name}: ctx.auditSql is for writes`);
   };
-  let auditedInStatement = 0;
-  const auditSql: AuditSql = (target, from) => {
-    auditedInStatement += 1;
-    return auditInsertSql(actor, meta, uc.name, target, from);
+  // The audit event a write puts in its own statement counts once that statement has run (the
+  // fragment carries the call's marker; lib/db.ts reports the statements that succeeded), not
+  // when it is built: a use case that built it and never sent it is not audited.
+  const marker = crypto.randomUUID();
+  let auditSent = false;
+  const auditSql: AuditSql = (target, from) => auditInsertSql(actor, meta, uc.name, target, from, marker);
+  const watch = (statement: Prisma.Sql) => {
+    if (statement.values.includes(marker)) auditSent = true;
   };
   const write = uc.write === true && uc.statementWhen?.(input) ? "statement" : uc.write;
   try {
     if (write === "statement") {
-      const data = await uc.run({ actor: ctxActor, input, db: client, meta, auditSql });
-      const audited = auditedInStatement;
+      const data = await statementWatch.run(watch, () => uc.run({ actor: ctxActor, input, db: client, meta, auditSql }));
       // A programming error, not the caller's: found by every test of the use case.
-      if (!audited) throw new Error(`${uc.name}: a one-statement write must include its audit event (ctx.auditSql)`);
+      if (!auditSent) throw new Error(`${uc.name}: a one-statement write must run its audit event (ctx.auditSql) through queryRows`);
       return { ok: true, data };
     }
     if (!write) {
@@ -167,9 +170,9 @@ export async function execute<P extends Permission, S extends z.ZodType, R>(
       return { ok: true, data };
     }
     const data = await client.$transaction(async (tx) => {
-      auditedInStatement = 0; // Prisma may retry the callback
-      const result = await uc.run({ actor: ctxActor, input, db: tx, meta, auditSql });
-      if (!auditedInStatement) await recordAudit(tx, actor, meta, { action: uc.name, result: "SUCCESS", target: uc.target?.(input, result) });
+      auditSent = false; // Prisma may retry the callback
+      const result = await statementWatch.run(watch, () => uc.run({ actor: ctxActor, input, db: tx, meta, auditSql }));
+      if (!auditSent) await recordAudit(tx, actor, meta, { action: uc.name, result: "SUCCESS", target: uc.target?.(input, result) });
       return result;
       // Uploads are checked (virus scan, up to 10 s) and stored inside the step's transaction, so a
       // write may take longer than Prisma's 5 s default; row locks make waiting for one short.

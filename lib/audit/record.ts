@@ -42,10 +42,14 @@ function who(actor: Actor | null, meta: RequestMeta) {
  * `INSERT … SELECT` of one SUCCESS event per row of the CTE `from`, whose target id is the SQL
  * expression `targetId` over that row. Part of the write's own statement, so it commits with it.
  */
-export function auditInsertSql(actor: Actor | null, meta: RequestMeta, action: string, target: { type: string; id: Prisma.Sql }, from: string): Prisma.Sql {
+export function auditInsertSql(
+  actor: Actor | null, meta: RequestMeta, action: string, target: { type: string; id: Prisma.Sql }, from: string, marker: string,
+): Prisma.Sql {
   const w = who(actor, meta);
+  // `marker`: a value unique to the call, so execute() can tell this INSERT was part of a statement
+  // that ran (lib/db.ts statementWatch), not only built; the condition itself is always true.
   return Prisma.sql`INSERT INTO "AuditEvent" ("actorUserId", "actorRole", "organizationId", "apiClientId", "action", "targetType", "targetId", "result", "ip", "userAgent")
     SELECT ${w.actorUserId}::int, ${w.actorRole}::"Role", ${w.organizationId}::int, ${w.apiClientId}::int, ${action}, ${target.type},
       (${target.id})::text, 'SUCCESS', ${w.ip}, ${w.userAgent}
-    FROM ${Prisma.raw(from)}`;
+    FROM ${Prisma.raw(from)} WHERE ${marker}::text IS NOT NULL`;
 }

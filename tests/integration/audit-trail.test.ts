@@ -2,13 +2,15 @@ import { closeWorkOrder } from "@/lib/work-orders/process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { db, resetDatabase } from "./helpers/db";
 import { makeActor, makeSmallNetwork, makeUser } from "./helpers/factories";
 import { allUseCases } from "./helpers/use-cases";
 import { testDatabaseUrl } from "./helpers/database-url";
-import { execute, type AnyUseCase } from "@/lib/api/use-case";
+import { defineUseCase, execute, type AnyUseCase } from "@/lib/api/use-case";
+import { queryRows } from "@/lib/db";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { attemptSignIn, hashPassword } from "@/lib/auth/credentials";
 import { intakeWorkOrder } from "@/lib/work-orders/create-work-order";
@@ -69,6 +71,37 @@ describe("every door leaves its trace", () => {
     const probe = await db.auditEvent.findMany({ where: { action: "workOrder.close" } });
     expect(probe).toHaveLength(1);
     expect(probe[0]).toMatchObject({ actorUserId: foreign.userId, result: "DENIED", targetType: "WorkOrder", targetId: created.number });
+  });
+
+  it("a write's own audit event counts when its statement ran, not when it was built", async () => {
+    const staff = await makeActor({ role: "STAFF", organizationId: n.centre.id });
+    // each writes one test row (and, when `send`, its audit event in the same statement)
+    const door = (name: string, write: true | "statement", send: boolean) =>
+      defineUseCase({
+        name, permission: "workOrder.intake", write, input: z.object({}),
+        async run({ db: on, auditSql }) {
+          const audit = auditSql({ type: "Test", id: Prisma.sql`w."number"` }, "w");
+          await queryRows(on, send
+            ? Prisma.sql`WITH w AS (SELECT ${name}::text AS "number"), audit AS (${audit}) SELECT 1 AS one FROM w`
+            : Prisma.sql`SELECT 1 AS one`);
+          return { number: name };
+        },
+        target: (_i, r) => ({ type: "Test", id: r.number }),
+      });
+    const trail = (action: string) => db.auditEvent.findMany({ where: { action }, select: { result: true, targetId: true } });
+
+    // one statement: sent, one event; built and not sent, the call fails (a programming error) and no SUCCESS is claimed
+    must(await execute(door("test.statementSent", "statement", true), {}, staff, meta));
+    expect(await trail("test.statementSent")).toEqual([{ result: "SUCCESS", targetId: "test.statementSent" }]);
+    const unsent = await execute(door("test.statementUnsent", "statement", false), {}, staff, meta);
+    expect(unsent).toMatchObject({ ok: false, code: "INTERNAL" });
+    expect(await trail("test.statementUnsent")).toEqual([]);
+
+    // a transaction: sent, its own event only; built and not sent, execute() writes the event itself
+    must(await execute(door("test.transactionSent", true, true), {}, staff, meta));
+    expect(await trail("test.transactionSent")).toEqual([{ result: "SUCCESS", targetId: "test.transactionSent" }]);
+    must(await execute(door("test.transactionUnsent", true, false), {}, staff, meta));
+    expect(await trail("test.transactionUnsent")).toEqual([{ result: "SUCCESS", targetId: "test.transactionUnsent" }]);
   });
 
   it("viewing a record with personal data leaves a view event; a view out of scope a DENIED one", async () => {
