@@ -12,7 +12,7 @@ import { buildCeilingApp, startCeilingApp, startPortal, type BenchServer } from 
 
 // `tsx tests/bench/inbox.bench.ts`: times the staff inbox (listInbox, through `execute` as every door
 // calls it) for staff.station on the data of generate-work-orders.ts, next to the bare minimum (the
-// same first page as one hand-written statement through pg), and EXPLAINs the SQL Prisma sends.
+// same first page as one hand-written statement through pg), and EXPLAINs the SQL the app sends.
 // Writes tests/bench/results/inbox-<YYYY-MM-DD>.json and prints a table. Not a test: nothing fails
 // on a slow figure; the figures are compared by people, run to run.
 
@@ -61,7 +61,7 @@ async function inbox(actor: NonNullable<Awaited<ReturnType<typeof actorForUser>>
   return result.data;
 }
 
-// ─── the SQL Prisma sends, for EXPLAIN ───
+// ─── the SQL the app sends (captured through a logging Prisma client, which queryRows uses when given one), for EXPLAIN ───
 
 type Captured = { query: string; params: unknown[]; queriesPerCall?: number };
 const captureClient = new PrismaClient({
@@ -271,7 +271,7 @@ try {
   const after = stats(await time(() => pool.query(BASELINE_AFTER, afterParams)));
   console.log(`p50 ${pageOnly.p50} ms (page 50: ${after.p50} ms)`);
 
-  // the page query listInbox sends (Prisma's SQL, captured), timed through the same pg pool as the baseline
+  // the page query listInbox sends (captured), timed through the same pg pool as the baseline
   process.stdout.write("the app's page query through pg … ");
   const firstPageSql = await pageQuery(actor, {});
   const page50Sql = await pageQuery(actor, { cursor });
@@ -342,7 +342,7 @@ try {
       console.log(`route ${r.name}: p95 ${r.portal.latencyMs.p95} ms vs no-DB route ${r.ceiling.latencyMs.p95} ms → +${r.p95DiffMs} ms (target ≤ 10 ms); ${r.portal.requestsPerSec} vs ${r.ceiling.requestsPerSec} req/s; errors ${r.portal.errors}`);
     }
   }
-  console.log(`\nEXPLAIN first page (Prisma's SQL): ${firstPagePlan.summary}`);
+  console.log(`\nEXPLAIN first page (the app's SQL): ${firstPagePlan.summary}`);
   for (const n of firstPagePlan.nodes) console.log(`  ${n}`);
   console.log("\npage queries of the other scenarios:");
   for (const r of results.slice(1)) console.log(`  ${r.name}: ${r.plan}`);

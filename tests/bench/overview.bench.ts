@@ -39,6 +39,11 @@ const { indicatorRanking, indicatorTrend } = await import("@/lib/stats/dashboard
 const { recountAll } = await import("@/lib/stats/counts");
 const { countsFor, refreshRollups } = await import("@/lib/stats/rollup");
 const { shanghaiDate, addDays } = await import("@/lib/calendar/working-days");
+const { PrismaClient } = await import("@/lib/generated/prisma/client");
+const { PrismaPg } = await import("@prisma/adapter-pg");
+// The baseline recount runs on the server's own settings (JIT as configured), not on the app's
+// pool, which switches JIT off (lib/db.ts): a long recount is where JIT may help.
+const baselineDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
 type IsoDate = ReturnType<typeof shanghaiDate>;
 
 async function time(label: string, iterations: number, run: () => Promise<unknown>): Promise<Stats & { n: number }> {
@@ -76,7 +81,7 @@ const rows = Object.fromEntries(
 
 // the overview must be exactly the recount before its speed means anything
 const scope = { regionPath: city.path, level: city.level, from, to };
-const [viaRollups, raw] = [await countsFor(db, scope), await recountAll(db, scope)];
+const [viaRollups, raw] = [await countsFor(db, scope), await recountAll(baselineDb, scope)];
 const mismatched = Object.keys(raw).filter((k) => (raw as Record<string, number>)[k] !== (viaRollups as Record<string, number>)[k]);
 if (mismatched.length) throw new Error(`roll-ups differ from the recount: ${mismatched.join(", ")}`);
 console.log(`  roll-ups equal the recount for the city (${Object.keys(raw).length} counts)`);
@@ -88,7 +93,7 @@ const ok = (uc: unknown) => async (input: Record<string, unknown>) => {
 const overviewOk = ok(getIndicators);
 const ragged = { from: addDays(from, 45), to: addDays(to, -200) };
 const results = {
-  rawRecount: await time("direct SQL recount, city, all years", RAW_ITERATIONS, () => recountAll(db, scope)),
+  rawRecount: await time("direct SQL recount, city, all years", RAW_ITERATIONS, () => recountAll(baselineDb, scope)),
   overview: await time("overview (getIndicators), city, all years", ITERATIONS, () => overviewOk({ from, to })),
   // the first read after an approval anywhere in the city: the distinct recipients are counted
   // again (each run moves the recipients' version, as a refresh after an approval does; the
@@ -131,3 +136,4 @@ fs.writeFileSync(
 );
 console.log(`  written to ${path.relative(process.cwd(), file)}`);
 await db.$disconnect();
+await baselineDb.$disconnect();
