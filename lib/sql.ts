@@ -16,3 +16,8 @@ export function insertSelectSql(table: string, values: Record<string, Prisma.Sql
   return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((c) => `"${c}"`).join(", "))})
     SELECT ${Prisma.join(columns.map((c) => values[c]))} FROM ${Prisma.raw(source)}`;
 }
+
+/** Text for LIKE that matches literally: `\`, `%` and `_` escaped (LIKE's default escape is `\`). */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}

@@ -11,6 +11,7 @@ import { AUDIT_AREA_KEYS, AUDIT_RESULT_LABELS, actionLabel, targetTypeLabel } fr
 import { addDays, endOfShanghaiDay, isIsoDate, shanghaiDate, startOfShanghaiDay, type IsoDate } from "@/lib/calendar/working-days";
 import { safeCell } from "@/lib/exports/safe-cell";
 import { FileDownload } from "@/lib/api/file-download";
+import { likeLiteral } from "@/lib/sql";
 
 // 审计记录查询 (issue 9 item 3, docs/decisions/013): the admin's search over the audit trail — the
 // live table and the archive together, so retention never hides an event — newest first, keyset
@@ -77,7 +78,7 @@ function decodeCursor(raw: string): Cursor {
 // `at` is a UTC timestamp without time zone: instants travel as ISO text and are cast, so the
 // session's time zone cannot shift them.
 const instant = (d: Date | string) => Prisma.sql`(${typeof d === "string" ? d : d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-const likePrefix = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
+const likePrefix = (s: string) => likeLiteral(s) + "%";
 
 /**
  * Which events an admin may read. A city-wide admin (no region) reads all. A region admin reads the

@@ -7,10 +7,11 @@ import type { RegionLevel } from "@/lib/generated/prisma/enums";
 // Roll-ups (decision 010). The indicators' summable counts are kept per township × day (StatsDay),
 // per township × month and per county × month over everything (StatsMonthTotal, StatsMonthCounty)
 // and per county × month by tier, channel and type (StatsMonth), so a city's five years read about
-// 660 rows instead of a million orders (decision 018); distinct recipients keep their hashes per day (StatsRecipientDay). Exactness comes from how they are
-// kept, not from care at every write: triggers on the counted tables append the days a write touches
-// to StatsDirtyDay; refreshRollups recomputes those whole days from the records with the same
-// definitions as the recount (lib/stats/counts.ts) and re-sums their months. Every read refreshes
+// 660 rows instead of a million orders (decision 018); distinct recipients keep their hashes per
+// day (StatsRecipientDay). Exactness comes from how they are kept, not from care at every write:
+// triggers on the counted tables append the days a write touches to StatsDirtyDay; refreshRollups
+// recomputes those whole days from the records with the same definitions as the recount
+// (lib/stats/counts.ts) and re-sums their months. Every read refreshes
 // first, so a figure is never older than the last committed write. A village or a single service
 // point is read from the records directly (their roll-up would be as large as the records).
 
@@ -186,12 +187,11 @@ const resumSql = (table: MonthTable, dims: string, source: string) => `
 const COUNTY_OF_AREA = `substring("areaPath" from '^[^/]+/(?:[^/]+/)?')`;
 
 type MonthTable = "StatsMonth" | "StatsMonthTotal" | "StatsMonthCounty";
+const DAYS_OF_MONTH = `SELECT date_trunc('month', day)::date AS month, * FROM "StatsDay" WHERE day >= $1 AND day < $2`;
 /** The month tables in refresh order: the county totals are summed from the township totals. */
 const MONTH_TABLES: Record<MonthTable, string> = {
-  StatsMonth: resumSql("StatsMonth", `"countyPath", tier, channel, type`,
-    `SELECT date_trunc('month', day)::date AS month, * FROM "StatsDay" WHERE day >= $1 AND day < $2`),
-  StatsMonthTotal: resumSql("StatsMonthTotal", `"areaPath"`,
-    `SELECT date_trunc('month', day)::date AS month, * FROM "StatsDay" WHERE day >= $1 AND day < $2`),
+  StatsMonth: resumSql("StatsMonth", `"countyPath", tier, channel, type`, DAYS_OF_MONTH),
+  StatsMonthTotal: resumSql("StatsMonthTotal", `"areaPath"`, DAYS_OF_MONTH),
   StatsMonthCounty: resumSql("StatsMonthCounty", `"countyPath"`,
     `SELECT month, ${COUNTY_OF_AREA} AS "countyPath", ${COLUMNS.map(q).join(", ")}, breakdown FROM "StatsMonthTotal" WHERE month >= $1 AND month < $2`),
 };

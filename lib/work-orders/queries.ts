@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkOrderChannel, WorkOrderStatus, WorkOrderType } from "@/lib/generated/prisma/enums";
 import { queryRows } from "@/lib/db";
-import { sqlInstant } from "@/lib/sql";
+import { likeLiteral, sqlInstant } from "@/lib/sql";
 import { defineUseCase } from "@/lib/api/use-case";
 import { regionScope, workOrderScope } from "@/lib/auth/scope";
 import { AppError, notFound } from "@/lib/errors";
@@ -67,7 +67,7 @@ export const listInbox = defineUseCase({
     }
     if (input.q) {
       const q = input.q.replace(/\s/g, "");
-      const like = q.replace(/[\\%_]/g, "\\$&"); // the searched text matches literally, never as a pattern
+      const like = likeLiteral(q); // the searched text matches literally, never as a pattern
       where.push(
         WorkOrderNumber.safeParse(q).success
           ? Prisma.sql`"number" = ${q}`
